@@ -1,0 +1,53 @@
+"""Options shared by many commands, so they read and behave the same everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoDateType(click.ParamType):
+    """A ``YYYY-MM-DD`` date on the command line."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").date()
+        except ValueError:
+            self.fail(
+                f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-07-07", param, ctx
+            )
+
+
+ISO_DATE = IsoDateType()
+
+
+def model_argument(function: F) -> F:
+    """The MODEL_DIR argument: a model folder (or a single model file)."""
+    return click.argument("model_dir", metavar="MODEL_DIR", type=click.Path(path_type=Path))(
+        function
+    )
+
+
+def as_of_option(function: F) -> F:
+    """``--as-of DATE``: judge the model as it stood on that day (default: today)."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=ISO_DATE,
+        default=None,
+        help="Judge the model as it stood on this day (YYYY-MM-DD; default: today).",
+    )(function)
+
+
+def resolve_as_of(as_of: date | None) -> date:
+    return as_of or date.today()

@@ -1,0 +1,57 @@
+"""The as-of date: when is something current?
+
+Every start/end pair in the format is inclusive: a thing is current on ``day``
+when it has started (no start, or start <= day) and not ended (no end, or
+end >= day): an end date is the last day on which the thing was in effect.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+
+class Dated(Protocol):
+    @property
+    def start(self) -> date | None: ...
+
+    @property
+    def end(self) -> date | None: ...
+
+
+def is_current(thing: Dated, day: date) -> bool:
+    """True when ``thing`` has started and not ended on ``day``.
+
+    >>> from govgraph.schema import Organisation
+    >>> ccg = Organisation(id="ccg", name="CCG", dissolved=date(2022, 6, 30))
+    >>> is_current(ccg, date(2022, 6, 30)), is_current(ccg, date(2022, 7, 1))
+    (True, False)
+    """
+    start, end = thing.start, thing.end
+    return (start is None or start <= day) and (end is None or end >= day)
+
+
+def has_ended(thing: Dated, day: date) -> bool:
+    """True when ``thing``'s end date is before ``day``."""
+    return thing.end is not None and thing.end < day
+
+
+def not_started(thing: Dated, day: date) -> bool:
+    """True when ``thing``'s start date is after ``day``."""
+    return thing.start is not None and thing.start > day
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved on by ``months`` calendar months, clamped to the month's end.
+
+    >>> add_months(date(2023, 1, 31), 1)
+    datetime.date(2023, 2, 28)
+    """
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has at least 28 days")

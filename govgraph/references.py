@@ -1,0 +1,146 @@
+"""Whole-model validation: every id a model refers to exists and is of the right kind,
+and every period ends on or after the day it starts.
+
+These need the whole merged model, so they run after each file's entities have
+passed the schema. Each problem names the file and line of the reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from govgraph.errors import LoadProblem
+from govgraph.explain import suggest
+from govgraph.model import Model
+from govgraph.schema import Located
+from govgraph.slugs import CHECK_SLUGS
+
+MEMBER_KINDS = ("organisation", "post", "person")
+
+
+def check_references(model: Model) -> list[LoadProblem]:
+    """Every reference and date-order problem in ``model``, unsorted."""
+    return [*_references(model), *_periods(model), *_ignores(model), *_settings(model)]
+
+
+def _references(model: Model) -> Iterator[LoadProblem]:
+    for org in model.organisations.values():
+        if org.succeeded_by is not None:
+            yield from _expect(model, org, "succeeded_by", org.succeeded_by, ("organisation",))
+    for post in model.posts.values():
+        if post.organisation is not None:
+            yield from _expect(model, post, "organisation", post.organisation, ("organisation",))
+        for holding in post.holders:
+            yield from _expect(model, holding, "person", holding.person, ("person",))
+    for body in model.bodies.values():
+        if body.predecessor is not None:
+            yield from _expect(model, body, "predecessor", body.predecessor, ("body",))
+        if body.hosted_by is not None:
+            yield from _expect(model, body, "hosted_by", body.hosted_by, ("organisation",))
+        for line in body.reports_to:
+            yield from _expect(model, line, "reports_to", line.body, ("body",))
+        for rule in body.requires:
+            if rule.member is not None:
+                yield from _expect(model, rule, "requires member", rule.member, MEMBER_KINDS)
+        for membership in body.members:
+            yield from _expect(model, membership, "member", membership.member, MEMBER_KINDS)
+
+
+def _expect(
+    model: Model, where: Located, field: str, ref: str, kinds: tuple[str, ...]
+) -> Iterator[LoadProblem]:
+    words = [_a(kind) for kind in kinds]
+    wanted = " or ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} or {words[-1]}"
+    key = field.split()[-1]
+    actual = model.kind_of(ref)
+    if actual is None:
+        candidates = [i for i in model.ids() if model.kind_of(i) in kinds]
+        hint = suggest(ref, candidates) or (
+            "" if candidates else f" (the model has no {kinds[0]} yet)"
+        )
+        yield _problem(
+            model,
+            where,
+            f"{field} names '{ref}', which is not in the model{hint}; it must name {wanted}",
+        )
+    elif actual not in kinds:
+        yield _problem(
+            model,
+            where,
+            f"{field} names '{ref}', which is {_a(actual)}; it must name {wanted}",
+            key,
+        )
+
+
+def _periods(model: Model) -> Iterator[LoadProblem]:
+    for org in model.organisations.values():
+        yield from _order(
+            model, org, ("established", org.established), ("dissolved", org.dissolved)
+        )
+    for body in model.bodies.values():
+        yield from _order(
+            model, body, ("established", body.established), ("dissolved", body.dissolved)
+        )
+        for m in body.members:
+            yield from _order(model, m, ("from", m.from_), ("to", m.to))
+            yield from _order(model, m, ("from", m.from_), ("term_ends", m.term_ends))
+    for post in model.posts.values():
+        for h in post.holders:
+            yield from _order(model, h, ("from", h.from_), ("to", h.to))
+
+
+def _order(
+    model: Model,
+    where: Located,
+    start: tuple[str, date | None],
+    end: tuple[str, date | None],
+) -> Iterator[LoadProblem]:
+    (start_name, start_day), (end_name, end_day) = start, end
+    if start_day is not None and end_day is not None and end_day < start_day:
+        yield _problem(
+            model,
+            where,
+            f"{end_name} ({end_day}) is before {start_name} ({start_day}); "
+            f"{end_name} is the last day in effect, so it cannot come first: check both dates",
+            end_name,
+        )
+
+
+def _ignores(model: Model) -> Iterator[LoadProblem]:
+    things: list[Located] = []
+    for table in (model.organisations, model.people, model.posts, model.bodies):
+        things.extend(table.values())
+    for body in model.bodies.values():
+        things.extend(body.members)
+        things.extend(body.reports_to)
+    for thing in things:
+        for entry in getattr(thing, "ignore", ()):
+            if entry.check not in CHECK_SLUGS:
+                yield _problem(
+                    model,
+                    entry,
+                    f"ignore names the check '{entry.check}', which does not exist"
+                    f"{suggest(entry.check, CHECK_SLUGS)}; run 'govgraph checks' for the list",
+                    "check",
+                )
+
+
+def _settings(model: Model) -> Iterator[LoadProblem]:
+    for slug in model.settings.checks:
+        if slug not in CHECK_SLUGS:
+            yield _problem(
+                model,
+                model.settings,
+                f"checks: names '{slug}', which is not a check{suggest(slug, CHECK_SLUGS)}; "
+                "run 'govgraph checks' for the list",
+            )
+
+
+def _problem(model: Model, where: Located, message: str, key: str = "") -> LoadProblem:
+    line = where.line_of(key) if key else where.line
+    return LoadProblem(model.display_path(where.file), line, 0, message)
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
