@@ -211,7 +211,7 @@ def seats_of(graph: nx.MultiDiGraph, member: str, on: date) -> list[Seat]:
     if member in model.people:
         sources.update(
             post
-            for post, _, data in graph.out_edges(member, data=True)
+            for _, post, data in graph.out_edges(member, data=True)
             if data["relation"] == "holds" and is_current(data["holding"], on)
         )
     seats = []
