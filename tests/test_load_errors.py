@@ -36,9 +36,9 @@ CASES = {
         ["unknown section 'bodys'", "did you mean 'bodies'"],
     ),
     "unknown-field": (
-        BODY_OK + "    chiar: x\n",
+        BODY_OK + "    reprots_to: []\n",
         5,
-        ["unknown field 'chiar'", "did you mean 'chair'"],
+        ["unknown field 'reprots_to'", "did you mean 'reports_to'"],
     ),
     "wrong-type": (BODY_OK.replace("root: true", "root: [yes]"), 4, ["expected true or false"]),
     "section-not-list": ("bodies:\n  id: a\n", 1, ["'bodies' must be a list"]),
