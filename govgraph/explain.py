@@ -116,5 +116,8 @@ def _article(model: type[BaseModel]) -> str:
         "Holding": "a post holder",
         "Ignore": "an ignore entry",
         "Settings": "govgraph.yaml",
+        "Pack": "a pack",
+        "Provision": "a pack provision",
+        "Rule": "a pack rule",
     }
     return word.get(model.__name__, model.__name__)

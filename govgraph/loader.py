@@ -10,22 +10,32 @@ and line, sorted, so a user fixes a model in one pass.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import gc
 import types
 import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from govgraph.cache import FileCache, enabled
 from govgraph.errors import GovgraphError, LoadProblem, ModelLoadError
 from govgraph.explain import explain, suggest
 from govgraph.model import Model
+from govgraph.packs.user import PACKS_SECTION, read_packs
 from govgraph.references import check_references
 from govgraph.schema import SECTIONS, Settings
 from govgraph.yamlread import YAMLProblem, YMap, parse_yaml
 
 SETTINGS_FILE = "govgraph.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Stands for the file's path in problems found while reading one file on its own
+#: (and perhaps cached); replaced by the path as the user gave it when merging.
+_THIS_FILE = "\0this file"
 
 
 def model_files(root: Path) -> list[Path]:
@@ -42,12 +52,17 @@ def model_files(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def load(path: str | Path) -> Model:
+def load(path: str | Path, cache: bool | None = None) -> Model:
     """Load, validate and cross-check the model in folder (or file) ``path``.
 
     >>> model = load("models/worcestershire")          # doctest: +SKIP
     >>> model.bodies["hwb"].name                        # doctest: +SKIP
     'Worcestershire Health and Wellbeing Board'
+
+    ``cache=True`` reuses what an earlier load read from files that have not
+    changed since (see :mod:`govgraph.cache`); the default leaves it to the
+    ``govgraph`` command, which uses it unless ``--no-cache`` or
+    ``GOVGRAPH_NO_CACHE`` says not to. The result is the same either way.
 
     Raises :class:`ModelLoadError` (with every problem) when the model is not
     valid, and :class:`GovgraphError` when ``path`` is not a model at all.
@@ -60,43 +75,128 @@ def load(path: str | Path) -> Model:
         raise GovgraphError(
             f"{root}: no *.yaml or *.yml files here; a model is a folder of YAML files"
         )
+    single = root.is_file()
+    store = FileCache() if enabled(cache) else None
     model = Model(root=root)
     problems: list[LoadProblem] = []
     first_seen: dict[str, tuple[str, int]] = {}
-    for file in files:
-        rel = file.name if root.is_file() else file.relative_to(root).as_posix()
-        shown = str(file)
-        model.files.append(rel)
-        data = _read(file, shown, problems)
-        if data is None:
-            continue
-        if rel == SETTINGS_FILE and not root.is_file():
-            model.settings = _settings(data, shown, rel, problems)
-            continue
-        _sections(data, model, shown, rel, problems, first_seen)
-    problems.extend(check_references(model))
+    with _collector_paused():
+        for file in files:
+            rel = file.name if single else file.relative_to(root).as_posix()
+            shown = str(file)
+            model.files.append(rel)
+            is_settings = rel == SETTINGS_FILE and not single
+            prepared = _prepared(file, rel, is_settings, store)
+            problems.extend(dataclasses.replace(p, file=shown) for p in prepared.problems)
+            data = prepared.data
+            if data is None:
+                continue
+            if is_settings:
+                model.settings = _settings(data, shown, rel, problems)
+                continue
+            _sections(data, model, shown, rel, problems, first_seen)
+        problems.extend(check_references(model))
+    if store is not None:
+        store.finish()
     if problems:
         raise ModelLoadError(problems)
     return model
 
 
-def _read(file: Path, shown: str, problems: list[LoadProblem]) -> Any:
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a model is read.
+
+    A load makes hundreds of thousands of small objects that all stay alive and
+    form no cycles; the collector kept re-scanning them (profiled: more than half
+    of the time of a 50-council load). Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# --- reading one file on its own: the part worth caching ---------------------------------
+
+
+@dataclass
+class Validated:
+    """One entry of an entity section, validated on its own (before ids are merged)."""
+
+    raw_id: Any
+    id_line: int
+    label: str
+    entity: Any = None  # the schema object, or None when it was not valid
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+@dataclass
+class Prepared:
+    """What one file holds, read and validated without looking at any other file.
+
+    ``data`` is the parsed YAML with each mapping in an entity section replaced
+    by its :class:`Validated` entry (other sections stay as parsed); ``problems``
+    are the file's own (its path written as :data:`_THIS_FILE`).
+    """
+
+    data: Any
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+def _prepared(file: Path, rel: str, is_settings: bool, store: FileCache | None) -> Prepared:
+    """The file read on its own, from the cache when it holds these exact bytes."""
     raw = file.read_bytes()
+    if store is None:
+        return _prepare(raw, rel, is_settings)
+    key = store.key(rel, "settings" if is_settings else "model", raw)
+    found = store.get(key)
+    if isinstance(found, Prepared):
+        return found
+    prepared = _prepare(raw, rel, is_settings)
+    store.put(key, prepared)
+    return prepared
+
+
+def _prepare(raw: bytes, rel: str, is_settings: bool) -> Prepared:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            LoadProblem(
-                shown, line, 0, "the file is not UTF-8 text; save it as UTF-8 and try again"
-            )
-        )
-        return None
+        message = "the file is not UTF-8 text; save it as UTF-8 and try again"
+        return Prepared(None, [LoadProblem(_THIS_FILE, line, 0, message)])
     try:
-        return parse_yaml(text)
+        data = parse_yaml(text)
     except YAMLProblem as exc:
-        problems.append(LoadProblem(shown, exc.line, exc.column, exc.message))
-        return None
+        return Prepared(None, [LoadProblem(_THIS_FILE, exc.line, exc.column, exc.message)])
+    if not is_settings and isinstance(data, YMap):
+        for section, items in data.items():
+            if section in SECTIONS and isinstance(items, list):
+                data[section] = [
+                    _validated(section, index, item, rel) if isinstance(item, YMap) else item
+                    for index, item in enumerate(items)
+                ]
+    return Prepared(data)
+
+
+def _validated(section: str, index: int, raw: YMap, rel: str) -> Validated:
+    schema = SECTIONS[section]
+    raw_id = raw.get("id")
+    label = f"{section}[{raw_id if raw_id is not None else index}]"
+    entry = Validated(raw_id, raw.line_of("id"), label)
+    try:
+        entry.entity = schema.model_validate(raw)
+    except ValidationError as exc:
+        entry.problems = _translate(exc, schema, raw, _THIS_FILE, label)
+        return entry
+    _locate(entry.entity, raw, rel)
+    return entry
+
+
+# --- merging the files into one model ----------------------------------------------------
 
 
 def _settings(data: Any, shown: str, rel: str, problems: list[LoadProblem]) -> Settings:
@@ -135,8 +235,11 @@ def _sections(
         return
     for section, items in data.items():
         line = data.line_of(section)
+        if section == PACKS_SECTION:  # statutory packs: their own namespace, not entities
+            read_packs(items, model, shown, rel, line, problems, _translate)
+            continue
         if section not in SECTIONS:
-            hint = suggest(str(section), list(SECTIONS))
+            hint = suggest(str(section), [*SECTIONS, PACKS_SECTION])
             if section in Settings.model_fields and not hint:
                 hint = f"; settings belong in {SETTINGS_FILE} at the model's root"
             problems.append(
@@ -170,10 +273,9 @@ def _entities(
     first_seen: dict[str, tuple[str, int]],
     section_line: int,
 ) -> None:
-    schema = SECTIONS[section]
     table: dict[str, Any] = getattr(model, section)
-    for index, raw in enumerate(items):
-        if not isinstance(raw, YMap):
+    for index, entry in enumerate(items):
+        if not isinstance(entry, Validated):
             problems.append(
                 LoadProblem(
                     shown,
@@ -184,15 +286,14 @@ def _entities(
                 )
             )
             continue
-        raw_id = raw.get("id")
-        label = f"{section}[{raw_id if raw_id is not None else index}]"
+        raw_id, label = entry.raw_id, entry.label
         if isinstance(raw_id, str):
             where = first_seen.get(raw_id)
             if where is not None:
                 problems.append(
                     LoadProblem(
                         shown,
-                        raw.line_of("id"),
+                        entry.id_line,
                         0,
                         f"the id '{raw_id}' is already used at {where[0]}:{where[1]}; "
                         "ids must be unique across the whole model, rename one",
@@ -200,21 +301,20 @@ def _entities(
                     )
                 )
                 continue
-            first_seen[raw_id] = (shown, raw.line_of("id"))
-        try:
-            entity = schema.model_validate(raw)
-        except ValidationError as exc:
-            problems.extend(_translate(exc, schema, raw, shown, label))
+            first_seen[raw_id] = (shown, entry.id_line)
+        if entry.entity is None:
+            problems.extend(dataclasses.replace(p, file=shown) for p in entry.problems)
             continue
-        _locate(entity, raw, rel)
-        table[entity.id] = entity
+        table[entry.entity.id] = entry.entity
 
 
 def _locate(entity: Any, raw: YMap, rel: str) -> None:
     """Record file and line on an entity and on each of its nested entries."""
     entity.locate(rel, raw.line, raw.key_lines)
+    fields = entity.__dict__  # a pydantic model's field values; getattr on a name that is
+    # not a field takes pydantic's slow path (profiled: a tenth of a national load)
     for name in ("ignore", "members", "reports_to", "requires", "holders"):
-        children = getattr(entity, name, None)
+        children = fields.get(name)
         if not children:
             continue
         for child, child_raw in zip(children, raw.get(name) or (), strict=False):

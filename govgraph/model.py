@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govgraph.packs.models import Pack
 from govgraph.schema import Body, Membership, Organisation, Person, Post, ReportingLine, Settings
 
 Entity = Organisation | Person | Post | Body
@@ -26,6 +27,7 @@ class Model:
     posts: dict[str, Post] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    packs: dict[str, Pack] = field(default_factory=dict)  # the model's own statutory packs
 
     @property
     def name(self) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 from govgraph.errors import LoadProblem
 from govgraph.explain import suggest
 from govgraph.model import Model
+from govgraph.packs.user import pack_problems
 from govgraph.schema import Located
 from govgraph.slugs import CHECK_SLUGS
 
@@ -21,7 +22,13 @@ MEMBER_KINDS = ("organisation", "post", "person")
 
 def check_references(model: Model) -> list[LoadProblem]:
     """Every reference and date-order problem in ``model``, unsorted."""
-    return [*_references(model), *_periods(model), *_ignores(model), *_settings(model)]
+    return [
+        *_references(model),
+        *_periods(model),
+        *_ignores(model),
+        *_settings(model),
+        *pack_problems(model),  # statutory packs and roles
+    ]
 
 
 def _references(model: Model) -> Iterator[LoadProblem]:

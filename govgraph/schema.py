@@ -148,6 +148,7 @@ class Organisation(Entity):
 
 class Person(Entity):
     left: IsoDate | None = None
+    roles: list[Text] = Field(default_factory=list)  # offices, e.g. [councillor] (statutory packs)
 
     @property
     def start(self) -> date | None:
@@ -178,6 +179,7 @@ class Post(Ignorable):
     id: Slug
     title: Text
     organisation: str | None = None
+    role: Text | None = None  # the office, e.g. director-of-public-health (statutory packs)
     holders: list[Holding] = Field(default_factory=list)
 
     @property
@@ -247,6 +249,7 @@ class Body(Entity):
     dissolved: IsoDate | None = None
     predecessor: str | None = None
     hosted_by: str | None = None
+    statutory: str | None = None  # a statutory pack id, e.g. health-and-wellbeing-board
     meets: Frequency | None = None
     review_interval_months: Annotated[int, Field(ge=1)] | None = None
     reports_to: list[ReportingLine] = Field(default_factory=list)
@@ -267,6 +270,10 @@ class Body(Entity):
         return self.short_name or self.name
 
 
+def _off_is_false(value: Any) -> Any:
+    return "off" if value is False else value
+
+
 class Settings(Located):
     """``govgraph.yaml`` at the root of a model folder."""
 
@@ -274,7 +281,10 @@ class Settings(Located):
     review_interval_months: Annotated[int, Field(ge=1)] = 12
     large_membership: Annotated[int, Field(ge=0)] = 25
     many_roles: Annotated[int, Field(ge=0)] = 5
-    checks: dict[str, SeveritySetting] = Field(default_factory=dict)
+    # YAML 1.1 reads an unquoted `off` as false; FORMAT.md writes `one-way-reporting: off`.
+    checks: dict[str, Annotated[SeveritySetting, BeforeValidator(_off_is_false)]] = Field(
+        default_factory=dict
+    )
 
 
 #: The top-level sections of a model file and the entity each list holds.

@@ -24,4 +24,6 @@ CHECK_SLUGS: tuple[str, ...] = (
     "empty-body",
     "large-membership",
     "many-roles",
+    "statutory-composition",
+    "abolished-organisation-kind",
 )

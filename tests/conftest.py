@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import CliResult, write_model
 
 from govgraph.cli import run
-
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLE = REPO / "models" / "worcestershire"
-
-
-def write_model(folder: Path, files: dict[str, str]) -> Path:
-    """Write ``{relative path: YAML text}`` (dedented) into ``folder``; return it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return folder
 
 
 @pytest.fixture
@@ -33,13 +19,6 @@ def model_dir(tmp_path: Path) -> Callable[..., Path]:
         return write_model(tmp_path / name, files)
 
     return make
-
-
-@dataclass
-class CliResult:
-    exit_code: int
-    stdout: str
-    stderr: str
 
 
 @pytest.fixture

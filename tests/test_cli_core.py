@@ -18,7 +18,10 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "models" / "worcestershire"
 def _all_commands(command: click.Command, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [path]
     if isinstance(command, click.Group):
-        for name, sub in sorted(command.commands.items()):
+        context = click.Context(command)
+        for name in sorted(command.list_commands(context)):
+            sub = command.get_command(context, name)
+            assert sub is not None
             found.extend(_all_commands(sub, (*path, name)))
     return found
 
@@ -29,7 +32,7 @@ def test_every_command_has_short_help_with_an_example(path, cli) -> None:  # typ
     assert result.exit_code == 0
     assert "Usage: govgraph" in result.stdout
     if path:  # each command's help shows how to use it
-        assert "govgraph " + path[-1] in result.stdout.split("Options:")[0]
+        assert "govgraph " + " ".join(path) in result.stdout.split("Options:")[0]
 
 
 def test_version(cli) -> None:  # type: ignore[no-untyped-def]

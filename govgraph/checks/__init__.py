@@ -7,12 +7,50 @@ and that the slugs match :data:`govgraph.slugs.CHECK_SLUGS`.
 
 from __future__ import annotations
 
-from govgraph.checks import orphaned_body
+from govgraph.checks import (
+    abolished_organisation_kind,
+    departed_member,
+    dissolved_member,
+    empty_body,
+    large_membership,
+    legacy_membership,
+    many_roles,
+    membership_of_dissolved_body,
+    missing_required_member,
+    no_chair,
+    one_way_reporting,
+    orphaned_body,
+    report_overdue,
+    reporting_cycle,
+    review_overdue,
+    statutory_composition,
+    term_expired,
+    vacant_post,
+)
 from govgraph.checks.base import Check, Context, Problem
 
 CHECKS: dict[str, Check] = {
-    module.SLUG: module  # type: ignore[misc]
-    for module in (orphaned_body,)
+    module.SLUG: module
+    for module in (
+        reporting_cycle,
+        orphaned_body,
+        one_way_reporting,
+        report_overdue,
+        dissolved_member,
+        departed_member,
+        vacant_post,
+        term_expired,
+        review_overdue,
+        legacy_membership,
+        membership_of_dissolved_body,
+        missing_required_member,
+        no_chair,
+        empty_body,
+        large_membership,
+        many_roles,
+        statutory_composition,
+        abolished_organisation_kind,
+    )
 }
 
 __all__ = ["CHECKS", "Check", "Context", "Problem"]

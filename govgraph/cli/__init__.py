@@ -11,6 +11,7 @@ place that decides what a failure looks like:
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 import click
 
 from govgraph import __version__
-from govgraph.cli.validate import validate
+from govgraph.cache import command_session
 from govgraph.errors import GovgraphError, ModelLoadError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_CRASH = 0, 1, 2, 3
@@ -26,19 +27,52 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_CRASH = 0, 1, 2, 3
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+#: Every command, by name, as "module:function", listed by hand so that the list is easy
+#: to read and test. A command's module is imported only when that command runs (or
+#: when help lists them all), so ``govgraph check`` never pays for charts or imports.
+COMMAND_PATHS: dict[str, str] = {
+    "validate": "govgraph.cli.validate:validate",
+    "check": "govgraph.cli.check:check",
+    "checks": "govgraph.cli.check:checks",
+}
+
+
+def command(name: str) -> click.Command:
+    """The click command ``name``, importing its module now."""
+    module, _, attribute = COMMAND_PATHS[name].partition(":")
+    found: click.Command = getattr(importlib.import_module(module), attribute)
+    return found
+
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported when first used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMAND_PATHS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return command(cmd_name) if cmd_name in COMMAND_PATHS else None
+
+
+@click.group(cls=_LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="govgraph")
-def cli() -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read every model file afresh; do not use or fill the cache (or GOVGRAPH_NO_CACHE=1).",
+)
+@click.pass_context
+def cli(ctx: click.Context, no_cache: bool) -> None:
     """Declare a governance structure in YAML, audit it and chart it.
 
     Start with: govgraph validate models/worcestershire
     """
+    ctx.with_resource(command_session(use_cache=not no_cache))
 
 
-#: Every command, registered by hand so that the list is easy to read and test.
-COMMANDS: list[click.Command] = [validate]
-for _command in COMMANDS:
-    cli.add_command(_command)
+def all_commands() -> list[click.Command]:
+    """Every command, imported (for help and tests)."""
+    return [command(name) for name in COMMAND_PATHS]
 
 
 def main(argv: Sequence[str] | None = None) -> None:

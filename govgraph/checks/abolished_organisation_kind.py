@@ -1,0 +1,75 @@
+"""abolished-organisation-kind: a current member of a kind abolished nationally.
+
+Some reorganisations abolished a whole kind of organisation across England:
+clinical commissioning groups (kind ``ccg``) on 1 July 2022, police
+authorities on 22 November 2012, Public Health England on 1 October 2021 …
+(the register is :mod:`govgraph.reorganisations`; ``govgraph checks --packs``
+prints it). A membership still current after that date is out of date even
+when the model never marked the organisation ``dissolved``; the finding names
+what replaced it and its kind. A post member counts through its
+``organisation``. Organisations the model marks dissolved on the date are
+left to ``dissolved-member``, and only bodies current on the date are judged.
+An ``ignore`` on the membership, its body or the organisation accepts it.
+
+Passes (on 2022-06-30, the CCGs' last day)::
+
+    organisations:
+      - {id: hw-ccg, name: NHS Herefordshire and Worcestershire CCG, kind: ccg}
+    bodies:
+      - id: hwb
+        name: Health and Wellbeing Board
+        members:
+          - {member: hw-ccg}
+
+Fails (on 2022-07-01)::
+
+    organisations:
+      - {id: hw-ccg, name: NHS Herefordshire and Worcestershire CCG, kind: ccg}
+    bodies:
+      - id: hwb
+        name: Health and Wellbeing Board
+        members:
+          - {member: hw-ccg}
+
+Fix: mark the organisation ``dissolved`` on its last day with ``succeeded_by``
+its successor, end the membership (``to:`` that day) and add the successor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govgraph.checks.base import Context, Problem, membership_subject
+from govgraph.dates import has_ended
+from govgraph.findings import Severity
+from govgraph.reorganisations import abolished, long_date
+
+SLUG = "abolished-organisation-kind"
+SEVERITY = Severity.ERROR
+SUMMARY = "a current membership of an organisation whose kind was abolished nationally"
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model, on = context.model, context.on
+    for body, membership in context.current_memberships():
+        member = membership.member
+        post = model.posts.get(member)
+        org_id = post.organisation if post is not None else member
+        org = model.organisations.get(org_id or "")
+        if org is None or has_ended(org, on):
+            continue
+        entry = abolished(org.kind, on)
+        if entry is None:
+            continue
+        who = f"{org.name} ({org.id})"
+        if post is not None:
+            who = f"{post.title} ({post.id}) is a post of {who}, which"
+        message = (
+            f"{who} is an organisation of kind '{org.kind}': {entry.were_abolished} "
+            f"nationally on {long_date(entry.abolished_on)} (replaced by {entry.replaced_by}); "
+            f"mark {org.id} dissolved: {entry.last_day} with succeeded_by, and end this "
+            f"membership of {body.name} (to: {entry.last_day})"
+        )
+        yield Problem(
+            membership_subject(body, membership), message, membership, (membership, body, org)
+        )

@@ -1,0 +1,101 @@
+"""dissolved-member: a current membership whose member organisation is dissolved.
+
+When an organisation is abolished (a CCG on 2022-06-30, say), every seat it
+held should be ended or handed to its successor. This finds memberships still
+current on the date whose organisation's ``dissolved`` date has passed (the
+organisation sits on its last day, ``dissolved`` itself). The message names
+the successor, following ``succeeded_by`` through any later reorganisations,
+and says when the successor already sits on the body.
+
+Only bodies current on the date are judged (open seats on a dissolved body are
+``membership-of-dissolved-body``'s business). An ``ignore`` on the membership
+or on the body accepts the finding.
+
+Passes (on 2023-07-07)::
+
+    organisations:
+      - {id: hw-ccg, name: Herefordshire and Worcestershire CCG, dissolved: 2022-06-30,
+         succeeded_by: hw-icb}
+      - {id: hw-icb, name: NHS Herefordshire and Worcestershire ICB, established: 2022-07-01}
+    bodies:
+      - id: hwb
+        name: Health and Wellbeing Board
+        members:
+          - {member: hw-ccg, to: 2022-06-30}
+          - {member: hw-icb, from: 2022-07-01}
+
+Fails (the CCG's seat was never ended)::
+
+    organisations:
+      - {id: hw-ccg, name: Herefordshire and Worcestershire CCG, dissolved: 2022-06-30,
+         succeeded_by: hw-icb}
+      - {id: hw-icb, name: NHS Herefordshire and Worcestershire ICB, established: 2022-07-01}
+    bodies:
+      - id: hwb
+        name: Health and Wellbeing Board
+        members:
+          - {member: hw-ccg}
+
+Fix: end the membership on the day the organisation was dissolved
+(``to: 2022-06-30``) and add its successor as a member from the next day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.dates import has_ended
+from govgraph.findings import Severity
+from govgraph.model import Model
+from govgraph.schema import Body, Membership, Organisation
+
+SLUG = "dissolved-member"
+SEVERITY = Severity.ERROR
+SUMMARY = "a current membership whose member organisation is dissolved"
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model = context.model
+    for org in model.organisations.values():
+        if not has_ended(org, context.on):
+            continue
+        for body, membership in context.seats_of_member.get(org.id, ()):
+            yield _problem(context, org, body, membership)
+
+
+def _problem(context: Context, org: Organisation, body: Body, membership: Membership) -> Problem:
+    successors = successors_of(context.model, org)
+    if successors:
+        chain = ", then by ".join(s.name for s in successors)
+        replace = (
+            f"({successors[-1].name} is already a member, so this seat is left over)"
+            if _already_member(context, body, successors[-1])
+            else "or replace it with the successor"
+        )
+        message = (
+            f"{org.name} was dissolved on {org.dissolved} and succeeded by {chain}; "
+            f"end its membership of {body.name} (to: {org.dissolved}) {replace}"
+        )
+    else:
+        message = (
+            f"{org.name} was dissolved on {org.dissolved} but is still a member of "
+            f"{body.name}; end this membership (to: {org.dissolved})"
+        )
+    return membership_problem(body, membership, message)
+
+
+def successors_of(model: Model, org: Organisation) -> list[Organisation]:
+    """``succeeded_by`` followed from ``org``: its successor, theirs, … (loops stopped)."""
+    chain: list[Organisation] = []
+    seen = {org.id}
+    current = org
+    while current.succeeded_by and current.succeeded_by not in seen:
+        current = model.organisations[current.succeeded_by]
+        seen.add(current.id)
+        chain.append(current)
+    return chain
+
+
+def _already_member(context: Context, body: Body, org: Organisation) -> bool:
+    return any(m.member == org.id for m in context.members_of_body[body.id])

@@ -1,0 +1,70 @@
+"""legacy-membership: a current membership that started before its body was established.
+
+When a body replaces another (a Safeguarding Children Partnership replacing a
+Safeguarding Children Board, say), memberships are often copied across with
+their old start dates. A membership whose ``from`` is before the body's
+``established`` date was carried over without being confirmed for the new
+body. The message names the ``predecessor`` when the body records one.
+
+Silent by design: a membership without ``from``, or a body without
+``established``, cannot be compared and makes no finding. Only bodies current
+on the date are judged. An ``ignore`` on the membership or the body accepts it.
+
+Passes::
+
+    organisations:
+      - {id: wcc, name: Worcestershire County Council}
+    bodies:
+      - id: wscp
+        name: Safeguarding Children Partnership
+        established: 2019-09-29
+        members:
+          - {member: wcc, from: 2019-09-29}
+
+Fails (the council's seat is dated from the old board)::
+
+    organisations:
+      - {id: wcc, name: Worcestershire County Council}
+    bodies:
+      - {id: wscb, name: Safeguarding Children Board, dissolved: 2019-09-28}
+      - id: wscp
+        name: Safeguarding Children Partnership
+        established: 2019-09-29
+        predecessor: wscb
+        members:
+          - {member: wcc, from: 2015-04-01}
+
+Fix: confirm the member for the new body and set ``from`` to the day it was
+established (or later), or end the membership if it was not carried over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.findings import Severity
+
+SLUG = "legacy-membership"
+SEVERITY = Severity.WARNING
+SUMMARY = "a current membership that started before its body was established"
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model = context.model
+    for body, membership in context.current_memberships():
+        started, established = membership.from_, body.established
+        if started is None or established is None or started >= established:
+            continue
+        member = model.name_of(membership.member)
+        carried = (
+            f"carried over from {model.name_of(body.predecessor)}"
+            if body.predecessor
+            else "carried over from an earlier body"
+        )
+        message = (
+            f"{member}'s membership of {body.name} is dated from {started}, before "
+            f"{body.name} was established on {established} (it looks {carried}); confirm it "
+            f"and set from: {established}, or end it if it was not carried over"
+        )
+        yield membership_problem(body, membership, message)

@@ -1,0 +1,114 @@
+"""many-roles: a member sitting on more current bodies than ``many_roles``.
+
+The same few people and organisations often sit on every partnership, which
+stretches them thin and concentrates influence. This counts the distinct
+bodies current on the date on which a member has a current membership, and
+reports members on more than ``many_roles`` in ``govgraph.yaml`` (5 by
+default); exactly that many is fine.
+
+For a person, seats held through the posts they hold on the date count too
+(the Director of Children's Services sits on boards as that post). A post that
+someone holds on the date is therefore not reported on its own: its seats are
+counted for its holder. A post no one holds, and an organisation, are judged
+on their own seats. Members no longer current (a dissolved organisation, a
+person who has left) are left to ``dissolved-member`` and ``departed-member``.
+
+The subject is the member's id and the finding points at the member's entry;
+an ``ignore`` on that organisation, post or person accepts it.
+
+Passes (with ``many_roles: 2`` in govgraph.yaml)::
+
+    people:
+      - {id: jo-bloggs, name: Cllr Jo Bloggs}
+    bodies:
+      - {id: hwb, name: Health and Wellbeing Board, members: [{member: jo-bloggs}]}
+      - {id: cyp, name: Children's Partnership, members: [{member: jo-bloggs}]}
+
+Fails (with ``many_roles: 2``; the third seat comes through a post she holds)::
+
+    people:
+      - {id: jo-bloggs, name: Cllr Jo Bloggs}
+    posts:
+      - id: lead-member
+        title: Cabinet Member for Children and Families
+        holders: [{person: jo-bloggs, from: 2021-05-10}]
+    bodies:
+      - {id: hwb, name: Health and Wellbeing Board, members: [{member: jo-bloggs}]}
+      - {id: cyp, name: Children's Partnership, members: [{member: jo-bloggs}]}
+      - {id: cp, name: Corporate Parenting Board, members: [{member: lead-member}]}
+
+Fix: share the seats out (a deputy or substitute), or raise ``many_roles`` if
+the load is deliberate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from govgraph.checks.base import Context, Problem
+from govgraph.dates import is_current
+from govgraph.findings import Severity
+from govgraph.model import Entity
+
+SLUG = "many-roles"
+SEVERITY = Severity.INFO
+SUMMARY = "a member sitting on more current bodies than many_roles"
+
+#: Bodies named in a message before "and N more".
+NAMED = 8
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model, on = context.model, context.on
+    limit = context.settings.many_roles
+    # The posts each person holds on the date, from the one shared table of holders.
+    held: dict[str, list[str]] = defaultdict(list)
+    for post, people in context.post_holders.items():
+        for person in people:
+            held[person].append(post)
+    members: list[Entity] = [
+        *(org for org in model.organisations.values() if is_current(org, on)),
+        *(person for person in model.people.values() if is_current(person, on)),
+        *(post for post in model.posts.values() if post.id not in context.post_holders),
+    ]
+    seats_of = context.seats_of_member
+    for member in members:
+        posts = held.get(member.id, [])
+        # Seats counted with repeats bound the distinct bodies: most members stop here.
+        if len(seats_of.get(member.id, ())) + sum(len(seats_of.get(p, ())) for p in posts) <= limit:
+            continue
+        seats = _seats(context, member.id, posts)
+        if len(seats) <= limit:
+            continue
+        message = (
+            f"{member.name} sits on {len(seats)} current bodies, more than the {limit} set "
+            f"as many_roles: {_list(context, seats)}; consider sharing these seats out, "
+            "or raise many_roles in govgraph.yaml"
+        )
+        yield Problem(member.id, message, member, (member,))
+
+
+def _seats(context: Context, member: str, posts: list[str]) -> dict[str, str | None]:
+    """Body id -> the post the member sits there through (None when in their own right)."""
+    seats: dict[str, str | None] = {
+        body.id: None for body, _ in context.seats_of_member.get(member, ())
+    }
+    for post in posts:
+        for body, _ in context.seats_of_member.get(post, ()):
+            seats.setdefault(body.id, post)
+    return seats
+
+
+def _list(context: Context, seats: dict[str, str | None]) -> str:
+    model = context.model
+    posts = set(seats.values())
+    # Every seat through one post (the usual case for an officer): say it once.
+    single = next(iter(posts)) if len(posts) == 1 else None
+    names = [
+        model.bodies[body].name + (f" (as {model.name_of(post)})" if post and not single else "")
+        for body, post in list(seats.items())[:NAMED]
+    ]
+    more = f" and {len(seats) - NAMED} more" if len(seats) > NAMED else ""
+    every = f" (all as {model.name_of(single)})" if single else ""
+    return ", ".join(names) + more + every

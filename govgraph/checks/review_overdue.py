@@ -1,0 +1,83 @@
+"""review-overdue: a current membership not ``reviewed`` within the review interval.
+
+Partnerships should confirm their membership regularly (who sends whom, on
+what terms). A membership is due for review a number of months after it was
+last ``reviewed`` (or, if it never was, after it started, ``from``): the
+body's ``review_interval_months``, else ``review_interval_months`` in
+``govgraph.yaml`` (12 by default). It is overdue from the day after that.
+
+Silent cases, by design:
+
+* a membership with neither ``reviewed`` nor ``from`` makes no finding: there
+  is no date to count from (add one to bring it under review);
+* a ``reviewed`` date after the as-of date is a review that had not happened
+  yet on that day, so ``from`` is used instead.
+
+Only bodies current on the date are judged. An ``ignore`` on the membership
+or on the body accepts the finding.
+
+Passes (on 2023-07-07)::
+
+    organisations:
+      - {id: wcc, name: Worcestershire County Council}
+    bodies:
+      - id: wscp
+        name: Safeguarding Children Partnership
+        members:
+          - {member: wcc, from: 2019-09-29, reviewed: 2023-01-10}
+
+Fails (last reviewed 2022-01-10, due by 2023-01-10)::
+
+    organisations:
+      - {id: wcc, name: Worcestershire County Council}
+    bodies:
+      - id: wscp
+        name: Safeguarding Children Partnership
+        members:
+          - {member: wcc, from: 2019-09-29, reviewed: 2022-01-10}
+
+Fix: review the membership and record the date in ``reviewed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.dates import add_months
+from govgraph.findings import Severity
+
+SLUG = "review-overdue"
+SEVERITY = Severity.WARNING
+SUMMARY = "a current membership not reviewed within the review interval"
+
+# Many memberships share review dates; at national scale this saves a second.
+_due = lru_cache(maxsize=4096)(add_months)
+
+
+def check(context: Context) -> Iterator[Problem]:
+    on = context.on
+    for body, membership in context.current_memberships():
+        reviewed = membership.reviewed
+        if reviewed is not None and reviewed > on:
+            reviewed = None  # a review that had not happened yet on the as-of date
+        last = reviewed or membership.from_
+        if last is None:
+            continue
+        months = context.review_interval(body)
+        due = _due(last, months)
+        if due >= on:
+            continue
+        member = context.model.name_of(membership.member)
+        since = (
+            f"was last reviewed on {reviewed}"
+            if reviewed
+            else f"has not been reviewed since it started on {last}"
+        )
+        message = (
+            f"{member}'s membership of {body.name} {since}; reviews are due every "
+            f"{months} months, so one was due by {due}; review it and record the date "
+            "in reviewed"
+        )
+        yield membership_problem(body, membership, message)

@@ -1,0 +1,58 @@
+"""term-expired: a membership whose ``term_ends`` has passed but that has no ``to``.
+
+An appointment for a fixed term should either be renewed (a new ``term_ends``)
+or ended (``to``). This finds open memberships (no ``to``) whose term ended
+before the as-of date; ``term_ends`` is the last day of the term, so on that
+day itself the membership is still fine.
+
+Only bodies current on the date are judged. An ``ignore`` on the membership or
+on the body accepts the finding.
+
+Passes (on 2023-07-07)::
+
+    organisations:
+      - {id: healthwatch, name: Healthwatch Worcestershire}
+    bodies:
+      - id: hwb
+        name: Health and Wellbeing Board
+        members:
+          - {member: healthwatch, from: 2020-04-01, term_ends: 2024-03-31}
+
+Fails (the term ended on 2023-03-31 and nobody renewed or ended it)::
+
+    organisations:
+      - {id: healthwatch, name: Healthwatch Worcestershire}
+    bodies:
+      - id: hwb
+        name: Health and Wellbeing Board
+        members:
+          - {member: healthwatch, from: 2020-04-01, term_ends: 2023-03-31}
+
+Fix: set ``to`` to the last day if the member left, or record the new
+``term_ends`` if they were reappointed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.findings import Severity
+
+SLUG = "term-expired"
+SEVERITY = Severity.WARNING
+SUMMARY = "a membership whose term_ends has passed but that has no to"
+
+
+def check(context: Context) -> Iterator[Problem]:
+    for body, membership in context.current_memberships():
+        ends = membership.term_ends
+        if membership.to is not None or ends is None or ends >= context.on:
+            continue
+        member = context.model.name_of(membership.member)
+        message = (
+            f"{member}'s term on {body.name} ended on {ends} but the membership has no end "
+            f"date; set to: {ends} if they left, or record the new term_ends if they were "
+            "reappointed"
+        )
+        yield membership_problem(body, membership, message)

@@ -1,0 +1,37 @@
+"""Helpers that test modules import by name (``from support import ...``).
+
+They live here rather than in conftest.py because tests/browser has a conftest.py
+of its own, and two modules both called ``conftest`` shadow each other.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "models" / "worcestershire"
+
+
+@dataclass
+class CliResult:
+    """What running the ``govgraph`` command in-process gave."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Cli = Callable[..., CliResult]
+
+
+def write_model(folder: Path, files: dict[str, str]) -> Path:
+    """Write ``{relative path: YAML text}`` (dedented) into ``folder``; return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
