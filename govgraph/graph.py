@@ -164,7 +164,7 @@ def sub_bodies(graph: nx.MultiDiGraph, body: str, on: date, depth: int | None = 
         return set()
     below = tree.reverse(copy=False)
     if depth is None:
-        return nx.descendants(below, body)
+        return set(nx.descendants(below, body))
     lengths = nx.single_source_shortest_path_length(below, body, cutoff=depth)
     return {node for node in lengths if node != body}
 

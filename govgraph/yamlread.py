@@ -64,7 +64,7 @@ class YAMLProblem(Exception):
         self.column = column
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type,unused-ignore]
     """The safe loader, building YMaps and refusing duplicate keys."""
 
     yaml_implicit_resolvers = {
@@ -112,7 +112,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         explicit = {id(k) for k, _ in before}
         for key_node, _ in node.value:
             if id(key_node) not in explicit:
-                key_node._from_merge = True  # type: ignore[attr-defined]
+                key_node._from_merge = True  # type: ignore[attr-defined,unused-ignore]
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_ymap)

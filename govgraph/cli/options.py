@@ -12,7 +12,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IsoDateType(click.ParamType):
+class IsoDateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # generic from click 8.2
     """A ``YYYY-MM-DD`` date on the command line."""
 
     name = "YYYY-MM-DD"
