@@ -34,6 +34,7 @@ COMMAND_PATHS: dict[str, str] = {
     "validate": "govgraph.cli.validate:validate",
     "check": "govgraph.cli.check:check",
     "checks": "govgraph.cli.check:checks",
+    "render": "govgraph.cli.render:render",
     "import": "govgraph.cli.interop:import_group",
     "export": "govgraph.cli.interop:export",
     "schema": "govgraph.cli.interop:schema",

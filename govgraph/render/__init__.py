@@ -1,0 +1,111 @@
+"""Render the audited model as one self-contained, offline, escaped HTML chart.
+
+>>> from govgraph import load, build_graph
+>>> from govgraph.audit import audit
+>>> model = load("models/worcestershire")                      # doctest: +SKIP
+>>> graph = build_graph(model)                                 # doctest: +SKIP
+>>> html = render_chart(audit(model, graph), graph)            # doctest: +SKIP
+>>> write_chart(Path("output/worcestershire.html"), html)       # doctest: +SKIP
+
+The pipeline: :mod:`~govgraph.render.view` chooses the bodies,
+:mod:`~govgraph.render.layout` places them, :mod:`~govgraph.render.data`
+builds the vis-network data, :mod:`~govgraph.render.html` fills the template.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from govgraph.audit import AuditResult
+from govgraph.errors import GovgraphError
+from govgraph.render.data import chart_data
+from govgraph.render.html import GENERATOR, page
+from govgraph.render.view import LARGE_MODEL, View, choose_view
+
+__all__ = ["LARGE_MODEL", "View", "is_govgraph_file", "render_chart", "write_chart"]
+
+
+def render_chart(
+    result: AuditResult,
+    graph: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    up: int | None = None,
+    down: int | None = None,
+    members: bool = True,
+    bodies: Iterable[str] | None = None,
+    title: str | None = None,
+    whole: bool = False,
+) -> str:
+    """The chart of ``result``'s model as one HTML page (the whole text).
+
+    ``bodies`` draws exactly those body ids (a selection made elsewhere);
+    ``focus`` draws one body with ``up`` levels of its reporting chain above and
+    ``down`` levels of sub-bodies below (``None``: every level); ``down`` alone
+    draws the tops and that many levels below. Without any of these a model of
+    more than :data:`LARGE_MODEL` bodies is drawn as its tops and two levels
+    below, and the page says how to widen it; ``whole=True`` draws everything.
+    ``members`` draws organisations, posts and people as nodes linked to the
+    bodies they sit on. The same inputs always give the same text, byte for byte.
+    """
+    view = choose_view(graph, focus=focus, up=up, down=down, bodies=bodies, whole=whole)
+    data = chart_data(
+        result,
+        graph,
+        view,
+        members=members,
+        focus=view.focus,
+        title=title or result.model.name,
+    )
+    return page(data)
+
+
+def is_govgraph_file(path: Path) -> bool:
+    """True when ``path`` holds a page govgraph wrote (its generator tag is near the top)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return GENERATOR.encode() in head
+
+
+def write_chart(path: Path, html: str, *, force: bool = False) -> Path:
+    """Write ``html`` to ``path`` atomically, creating its folder; return ``path``.
+
+    An existing file is replaced only when govgraph wrote it, or with ``force``:
+    anything else there is the user's, and is refused with a GovgraphError.
+    """
+    if path.is_dir():
+        raise GovgraphError(f"{path} is a folder; give a file name, e.g. {path / 'chart.html'}")
+    if path.exists() and not force and not is_govgraph_file(path):
+        raise GovgraphError(
+            f"{path} exists and was not written by govgraph; choose another file with -o, "
+            "or pass --force to overwrite it"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write beside the target and rename over it, so a reader never sees half a file.
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(html)
+        os.chmod(temporary, _file_mode(path))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _file_mode(path: Path) -> int:
+    """The existing file's mode, else what a normal new file would get (0o666 less the umask)."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -1,0 +1,163 @@
+"""The parts of the page written as HTML in Python: the text view, findings list and legend.
+
+They are in the page itself (not built by its script) so that they read, print
+and work with a screen reader even with scripts off. Every piece of model text
+goes through :func:`html.escape` with quotes escaped, attributes included.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from govgraph.render.details import DEFAULT_ROLE
+from govgraph.render.styles import style_of
+
+SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
+#: How many bodies each table of a long text view holds (see :func:`table_html`).
+ROWS_PER_TABLE = 100
+DIRECTION_WORDS = {"both": "both ways", "up": "up only", "down": "down only"}
+
+
+def text(value: object) -> str:
+    """Model text made safe for HTML content and attribute values."""
+    return escape(str(value), quote=True)
+
+
+def legend_html(legend: list[dict[str, Any]]) -> str:
+    """One checkbox per kind drawn, with a swatch in the kind's colours: the kind filter."""
+    items = []
+    for entry in legend:
+        kind = text(entry["kind"])
+        style = f"background:{entry['fill']};border-color:{entry['border']}"
+        rounded = " rounded" if entry["rounded"] else ""
+        items.append(
+            f'<label class="kind"><input type="checkbox" checked data-kind="{kind}">'
+            f'<span class="swatch {text(entry["shape"])}{rounded}" style="{text(style)}"></span>'
+            f"{text(entry['label'])} ({entry['count']})</label>"
+        )
+    return "\n".join(items)
+
+
+def findings_html(findings: list[dict[str, Any]], names: dict[str, Any], as_of: str) -> str:
+    """The findings as a list of buttons that focus the body (or member) each is about."""
+    if not findings:
+        return f'<p class="none">No findings on {text(as_of)}.</p>'
+    rows = []
+    for index, finding in enumerate(findings):
+        severity = text(finding["severity"])
+        line = finding.get("line")
+        where = f"{finding['file']}:{line}" if line else finding["file"]
+        about = finding["subject"].split("/", 1)[0]
+        rows.append(
+            f'<li class="finding sev-{severity}">'
+            f'<button type="button" data-node="{text(finding.get("node", ""))}" '
+            f'data-finding="{index}">'
+            f'<span class="sev">{text(SEVERITY_WORD.get(finding["severity"], severity))}</span> '
+            f'<span class="name">{text(names[about]["name"])}</span> '
+            f'<span class="check">{text(finding["check"])}</span></button>'
+            f'<p class="message">{text(finding["message"])}</p>'
+            f'<p class="where">{text(where)}</p></li>'
+        )
+    return '<ol class="findings">\n' + "\n".join(rows) + "\n</ol>"
+
+
+def table_html(bodies: list[str], data: dict[str, Any], as_of: str) -> str:
+    """The text view: a row per drawn body, its lines and its members current on ``as_of``.
+
+    A long view is split into tables of :data:`ROWS_PER_TABLE` rows with the same
+    fixed columns (they read as one), so that the browser lays out only the parts
+    on screen (``content-visibility: auto``) instead of thousands of rows at once.
+    """
+    rows = [_row(body, data, as_of) for body in bodies]
+    head = (
+        '<colgroup><col class="c-body"><col class="c-kind"><col class="c-dates">'
+        '<col class="c-lines"><col class="c-lines"><col class="c-members"><col class="c-count">'
+        '</colgroup><thead><tr><th scope="col">Body</th><th scope="col">Kind</th>'
+        '<th scope="col">Dates</th><th scope="col">Reports to</th>'
+        '<th scope="col">Receives reports from</th>'
+        f'<th scope="col">Members on {text(as_of)}</th><th scope="col">Findings</th></tr></thead>'
+    )
+    caption = (
+        "<caption>Bodies in this chart with their reporting lines and the members current on "
+        f"{text(as_of)}. Use “Show on chart” to select a body in the chart.</caption>"
+    )
+    parts = []
+    for start in range(0, max(len(rows), 1), ROWS_PER_TABLE):
+        part = rows[start : start + ROWS_PER_TABLE]
+        label = "" if not start else f' aria-label="Bodies {start + 1} to {start + len(part)}"'
+        parts.append(
+            f'<div class="part"><table class="bodies"{label}>{caption if not start else ""}{head}'
+            "<tbody>\n" + "\n".join(part) + "\n</tbody></table></div>"
+        )
+    return (
+        '<div class="table-wrap" tabindex="0" role="region" aria-labelledby="text-heading">'
+        + "\n".join(parts)
+        + "</div>"
+    )
+
+
+def _row(body_id: str, data: dict[str, Any], as_of: str) -> str:
+    body, names = data["details"][body_id], data["names"]
+    start, end = body.get("established", ""), body.get("dissolved", "")
+    dates = f"{start or '…'} to {end or 'now'}" if start or end else "—"
+    name, node = text(names[body_id]["name"]), text(body_id)
+    current = "" if _current(start, end, as_of) else ' class="not-current"'
+    # Open dates are left out: the page reads a missing data-start/-end as open.
+    span = (f' data-start="{text(start)}"' if start else "") + (
+        f' data-end="{text(end)}"' if end else ""
+    )
+    return (
+        f'<tr data-node="{node}"{span}{current}>'
+        f'<th scope="row"><span class="name">{name}</span> <span class="id">({node})</span> '
+        f'<button type="button" class="show" data-node="{node}" '
+        f'aria-label="Show {name} on the chart">Show on chart</button></th>'
+        f"<td>{text(style_of(body['kind']).singular)}{' (root)' if body.get('root') else ''}</td>"
+        f"<td>{text(dates)}</td>"
+        f"<td>{_lines(body.get('reports_to', []), names)}</td>"
+        f"<td>{_lines(body.get('reported_by', []), names)}</td>"
+        f"<td>{_members(body.get('members', []), data, as_of)}</td>"
+        f"<td>{len(body.get('findings', [])) or '—'}</td></tr>"
+    )
+
+
+def _lines(lines: list[dict[str, Any]], names: dict[str, Any]) -> str:
+    if not lines:
+        return "—"
+    items = []
+    for line in lines:
+        facts = [DIRECTION_WORDS[line["direction"]]]
+        if line.get("frequency"):
+            facts.append(line["frequency"])
+        if line.get("last_reported"):
+            facts.append(f"last reported {line['last_reported']}")
+        items.append(f"<li>{text(names[line['body']]['name'])} ({text(', '.join(facts))})</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _members(members: list[dict[str, Any]], data: dict[str, Any], as_of: str) -> str:
+    names, holders = data["names"], data["holders"]
+    current = [m for m in members if _current(m.get("from"), m.get("to"), as_of)]
+    items = []
+    for m in current:
+        span = f"from {m['from']}" if m.get("from") else "no start date"
+        if m.get("to"):
+            span += f" to {m['to']}"
+        held = [
+            names[h["person"]]["name"]
+            for h in holders.get(m["member"], [])
+            if _current(h.get("from"), h.get("to"), as_of)
+        ]
+        who = names[m["member"]]["name"] + (f" (held by {', '.join(held)})" if held else "")
+        items.append(f"<li>{text(who)}: {text(m.get('role', DEFAULT_ROLE))}, {text(span)}</li>")
+    others = len(members) - len(current)
+    listing = "<ul>" + "".join(items) + "</ul>" if items else "none"
+    if others:
+        listing += f'<p class="others">{others} other membership{"s" if others != 1 else ""} '
+        listing += "not current on this date</p>"
+    return listing
+
+
+def _current(start: str | None, end: str | None, day: str) -> bool:
+    # ISO dates compare as text; the same inclusive rule as govgraph.dates.is_current.
+    return (not start or start <= day) and (not end or end >= day)

@@ -1,0 +1,1 @@
+"""Real-browser tests of the chart (marked ``browser``)."""

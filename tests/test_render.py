@@ -1,0 +1,598 @@
+"""The chart's library side: which bodies it draws, where, how, and that it is safe and offline."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govgraph import build_graph, load
+from govgraph.audit import audit
+from govgraph.errors import GovgraphError
+from govgraph.render import html as render_html
+from govgraph.render import render_chart
+from govgraph.render.layout import BODY_GAP, ROW_HEIGHT
+
+ON = date(2023, 7, 7)
+
+SMALL = {
+    "govgraph.yaml": "name: Test county\n",
+    "organisations.yaml": """
+        organisations:
+          - {id: wcc, name: Worcestershire County Council, tags: [upper-tier]}
+          - {id: ccg, name: Old CCG, dissolved: 2022-06-30, succeeded_by: icb}
+          - {id: icb, name: Integrated Care Board, established: 2022-07-01}
+        people:
+          - {id: jo, name: Jo Bloggs}
+        posts:
+          - id: dcs
+            title: Director of Children's Services
+            organisation: wcc
+            holders: [{person: jo, from: 2019-01-01}]
+        """,
+    "bodies.yaml": """
+        bodies:
+          - {id: council, name: Full Council, kind: council, root: true}
+          - id: hwb
+            name: Health and Wellbeing Board
+            short_name: HWB
+            kind: board
+            reports_to: [{body: council, frequency: annually, last_reported: 2022-07-14}]
+            members:
+              - {member: wcc, role: chair, from: 2019-01-01}
+              - {member: ccg, from: 2019-01-01, to: 2022-06-30}
+              - {member: icb, from: 2022-07-01}
+              - {member: dcs, from: 2019-01-01}
+          - id: data-group
+            name: Data sub-group
+            kind: sub-group
+            reports_to: [{body: hwb, direction: up}]
+          - id: voice-panel
+            name: Voice panel
+            kind: panel
+            reports_to: [{body: hwb, direction: down}]
+          - id: old-board
+            name: Old board
+            kind: board
+            dissolved: 2019-09-28
+            reports_to: [{body: council}]
+          - {id: youth, name: Youth Cabinet, kind: cabinet}
+        """,
+}
+
+
+def embedded(html: str, element: str) -> dict[str, Any]:
+    found = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', html, re.S)
+    assert found, f"the {element} element is missing"
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def chart(html: str) -> dict[str, Any]:
+    """The JSON data embedded in a rendered chart: what it draws, and its details after that."""
+    return embedded(html, "govgraph-data") | embedded(html, "govgraph-details")
+
+
+def nodes(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {n["id"]: n for n in data["nodes"]}
+
+
+@pytest.fixture
+def draw(model_dir: Callable[..., Path]) -> Callable[..., str]:
+    """``draw(files, **options)`` renders a model written from ``files`` on :data:`ON`."""
+
+    def make(
+        files: dict[str, str],
+        *,
+        only_orphans: bool = True,
+        checks: list[str] | None = None,
+        **options: Any,
+    ) -> str:
+        model = load(model_dir(files))
+        graph = build_graph(model)
+        select = checks if checks is not None else ["orphaned-body"] if only_orphans else []
+        return render_chart(audit(model, graph, on=ON, select=select), graph, **options)
+
+    return make
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+def test_each_body_sits_at_its_reporting_depth_with_roots_on_top(draw: Callable[..., str]) -> None:
+    placed = nodes(chart(draw(SMALL)))
+    assert placed["council"]["y"] == 0
+    assert placed["youth"]["y"] == 0  # reports to nothing: a top of its own (and orphaned)
+    assert placed["hwb"]["y"] == placed["old-board"]["y"] == ROW_HEIGHT
+    assert placed["data-group"]["y"] == placed["voice-panel"]["y"] == 2 * ROW_HEIGHT
+    members_row = min(placed[m]["y"] for m in ("wcc", "ccg", "icb", "dcs"))
+    assert members_row > 2 * ROW_HEIGHT  # members in a band below every body
+
+
+def test_a_body_reporting_to_two_levels_sits_below_the_lower(draw: Callable[..., str]) -> None:
+    files = {
+        "b.yaml": """
+            bodies:
+              - {id: top, name: Top, root: true}
+              - {id: mid, name: Mid, reports_to: [{body: top}]}
+              - {id: joint, name: Joint, reports_to: [{body: top}, {body: mid}]}
+            """
+    }
+    placed = nodes(chart(draw(files)))
+    assert placed["joint"]["y"] == 2 * ROW_HEIGHT  # longest path: every line runs downwards
+
+
+def test_children_sit_under_their_own_parent(draw: Callable[..., str]) -> None:
+    files = {
+        "b.yaml": """
+            bodies:
+              - {id: top, name: Top, root: true}
+              - {id: a, name: A board, reports_to: [{body: top}]}
+              - {id: b, name: B board, reports_to: [{body: top}]}
+              - {id: b1, name: Alpha (under B), reports_to: [{body: b}]}
+              - {id: a1, name: Zulu (under A), reports_to: [{body: a}]}
+              - {id: a2, name: Yankee (under A), reports_to: [{body: a}]}
+            """
+    }
+    placed = nodes(chart(draw(files)))
+    assert placed["a"]["x"] < placed["b"]["x"]
+    # Barycentre ordering beats name order: B's child sorts first by name but sits right.
+    assert max(placed["a1"]["x"], placed["a2"]["x"]) < placed["b1"]["x"]
+    xs = sorted(n["x"] for n in placed.values() if n["y"] == 2 * ROW_HEIGHT)
+    assert all(right - left >= BODY_GAP for left, right in zip(xs, xs[1:], strict=False))
+
+
+def test_a_reporting_cycle_still_lays_out(draw: Callable[..., str]) -> None:
+    files = {
+        "b.yaml": """
+            bodies:
+              - {id: top, name: Top, root: true}
+              - {id: a, name: A, reports_to: [{body: top}, {body: b}]}
+              - {id: b, name: B, reports_to: [{body: a}]}
+              - {id: self, name: Self, reports_to: [{body: self}, {body: top}]}
+            """
+    }
+    placed = nodes(chart(draw(files)))
+    assert placed["top"]["y"] == 0
+    assert {placed["a"]["y"], placed["b"]["y"]} == {ROW_HEIGHT, 2 * ROW_HEIGHT}
+    assert placed["self"]["y"] == ROW_HEIGHT
+
+
+def test_the_same_model_gives_the_same_bytes(
+    draw: Callable[..., str], model_dir: Callable[..., Path]
+) -> None:
+    first = draw(SMALL)
+    again = load(model_dir(SMALL, name="copy"))  # a fresh load from a different folder
+    graph = build_graph(again)
+    second = render_chart(audit(again, graph, on=ON, select=["orphaned-body"]), graph)
+    assert first == second
+
+
+# --- what is drawn ------------------------------------------------------------------------------
+
+
+def test_reporting_lines_show_their_direction(draw: Callable[..., str]) -> None:
+    edges = {e["id"]: e for e in chart(draw(SMALL))["edges"] if e["relation"] == "reports"}
+    # One edge per line (child -> parent), not a reports edge and a feedback edge; the
+    # page draws arrows and dashes from the direction (checked in the browser tests).
+    # An empty label is left out of the data (the page reads it as no label).
+    assert {
+        e["id"]: (e["from"], e["to"], e["direction"], e.get("label", "")) for e in edges.values()
+    } == {
+        "reports:hwb:0": ("hwb", "council", "both", ""),
+        "reports:data-group:0": ("data-group", "hwb", "up", "up only"),
+        "reports:voice-panel:0": ("voice-panel", "hwb", "down", "down only"),
+        "reports:old-board:0": ("old-board", "council", "both", ""),
+    }
+    assert (
+        "Data sub-group reports (up only) to Health and Wellbeing Board"
+        in (edges["reports:data-group:0"]["title"])
+    )
+
+
+def test_members_are_nodes_linked_to_their_bodies_or_hidden(draw: Callable[..., str]) -> None:
+    shown = chart(draw(SMALL))
+    assert {n["entity"] for n in shown["nodes"]} >= {"organisation", "post"}
+    links = [e for e in shown["edges"] if e["relation"] == "member"]
+    assert {(e["from"], e["to"]) for e in links} == {
+        ("wcc", "hwb"),
+        ("ccg", "hwb"),
+        ("icb", "hwb"),
+        ("dcs", "hwb"),
+    }
+    ended = next(e for e in links if e["from"] == "ccg")
+    assert (ended["start"], ended["end"]) == ("2019-01-01", "2022-06-30")
+    hidden = chart(draw(SMALL, members=False))
+    assert {n["entity"] for n in hidden["nodes"]} == {"body"}
+    assert all(e["relation"] == "reports" for e in hidden["edges"])
+    assert "organisation" not in {entry["kind"] for entry in hidden["legend"]}
+
+
+def test_every_dated_thing_carries_its_dates_for_the_slider(draw: Callable[..., str]) -> None:
+    data = chart(draw(SMALL))
+    placed = nodes(data)
+    assert placed["old-board"]["end"] == "2019-09-28"
+    assert placed["icb"]["start"] == "2022-07-01"
+    assert "start" not in placed["council"] and "end" not in placed["council"]  # open: left out
+    assert data["meta"]["first_day"] == "2019-01-01"
+    assert data["meta"]["last_day"] == "2023-07-07"  # the as-of date is later than any date
+    assert data["meta"]["as_of"] == "2023-07-07"
+
+
+def test_bodies_with_findings_are_marked(draw: Callable[..., str]) -> None:
+    data = chart(draw(SMALL))
+    placed = nodes(data)
+    youth = placed["youth"]
+    assert youth["severity"] == "error"
+    assert youth["label"] == "Youth Cabinet\n⚠ 1 error"
+    assert youth["title"].endswith("\n⚠ 1 error")
+    assert data["look"]["marks"]["error"]["width"] > 1  # drawn with a thick red border
+    assert "severity" not in placed["council"]
+    [finding] = data["findings"]
+    assert (finding["check"], finding["node"]) == ("orphaned-body", "youth")
+    assert (finding["file"], finding["line"]) == ("bodies.yaml", 27)
+    assert data["details"]["youth"]["findings"] == [0]
+
+
+def test_details_hold_members_chair_and_lines(draw: Callable[..., str]) -> None:
+    data = chart(draw(SMALL))
+    hwb, names = data["details"]["hwb"], data["names"]
+    chair = next(m for m in hwb["members"] if m.get("role") == "chair")
+    assert names[chair["member"]]["name"] == "Worcestershire County Council"
+    assert next(m for m in hwb["members"] if m["member"] == "dcs")
+    # A post's holders are listed once, whichever bodies it sits on.
+    assert [names[h["person"]]["name"] for h in data["holders"]["dcs"]] == ["Jo Bloggs"]
+    assert hwb["reports_to"] == [
+        {
+            "body": "council",
+            "direction": "both",
+            "frequency": "annually",
+            "last_reported": "2022-07-14",
+        }
+    ]
+    assert {line["body"] for line in hwb["reported_by"]} == {"data-group", "voice-panel"}
+    assert names["ccg"] == {"name": "Old CCG", "type": "organisation", "end": "2022-06-30"}
+
+
+def test_the_legend_lists_the_kinds_drawn(draw: Callable[..., str]) -> None:
+    legend = {entry["kind"]: entry["count"] for entry in chart(draw(SMALL))["legend"]}
+    assert legend == {
+        "council": 1,
+        "cabinet": 1,
+        "board": 2,
+        "sub-group": 1,
+        "panel": 1,
+        "organisation": 3,
+        "post": 1,
+    }
+
+
+# --- what the page carries: everything it shows, nothing more ----------------------------------
+
+
+def empty_fields(value: Any, where: str = "") -> list[str]:
+    """Where ``value`` holds a field that is empty or at its default (the data leaves those out)."""
+    found = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if item in (None, "", [], {}) or (
+                isinstance(item, str | bool) and (key, item) in DEFAULTS
+            ):
+                found.append(f"{where}.{key}={item!r}")
+            found += empty_fields(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += empty_fields(item, f"{where}[{index}]")
+    return found
+
+
+DEFAULTS = {("role", "member"), ("voting", True), ("root", False)}
+
+
+def test_the_embedded_data_leaves_out_empty_and_default_fields(draw: Callable[..., str]) -> None:
+    # Each of these fields, spelled out empty for every membership of a 2,000-body chart,
+    # once made its page 17 MB; the page reads a missing field as empty.
+    data = chart(draw(SMALL))
+    assert empty_fields(data["details"]) == []
+    assert empty_fields(data["holders"]) == []
+    assert empty_fields(data["names"]) == []
+    assert empty_fields(data["nodes"]) == []
+    assert empty_fields(data["edges"]) == []
+    assert empty_fields(data["findings"]) == []
+    # ... while what is set is all there.
+    ccg = next(m for m in data["details"]["hwb"]["members"] if m["member"] == "ccg")
+    assert ccg == {"member": "ccg", "from": "2019-01-01", "to": "2022-06-30"}
+    assert data["details"]["council"]["root"] is True
+
+
+def test_a_post_held_on_many_bodies_lists_its_holders_once(draw: Callable[..., str]) -> None:
+    files = dict(SMALL)
+    files["more.yaml"] = """
+        bodies:
+          - {id: cyp, name: Children's Partnership, reports_to: [{body: council}],
+             members: [{member: dcs, role: chair}, {member: wcc, voting: false}]}
+        """
+    data = chart(draw(files, members=False))
+    assert data["holders"] == {"dcs": [{"person": "jo", "from": "2019-01-01"}]}
+    assert data["details"]["cyp"]["members"] == [
+        {"member": "dcs", "role": "chair"},
+        {"member": "wcc", "voting": False},
+    ]
+    html = draw(files, members=False)
+    assert "Director of Children&#x27;s Services (held by Jo Bloggs): chair" in html
+
+
+FINDINGS = {
+    "govgraph.yaml": "name: Findings\nmany_roles: 2\n",
+    "m.yaml": """
+        organisations:
+          - {id: busy, name: Busy Org}
+          - {id: idle, name: Idle Org}
+        people:
+          - {id: pat, name: Pat Lead}
+        posts:
+          - {id: lead, title: Lead officer, holders: [{person: pat, from: 2020-01-01}]}
+        bodies:
+          - {id: council, name: Council, root: true, members: [{member: busy}, {member: lead}]}
+          - id: hwb
+            name: HWB
+            reports_to: [{body: council}]
+            members: [{member: busy}, {member: lead}]
+          - {id: cyp, name: CYP, reports_to: [{body: council}], members: [{member: busy}, {member: lead}]}
+          - {id: lost, name: Lost panel}
+        """,
+}
+
+
+def test_only_findings_about_what_the_chart_shows_are_embedded(draw: Callable[..., str]) -> None:
+    checks = ["orphaned-body", "many-roles"]
+    everything = chart(draw(FINDINGS, checks=checks))
+    assert {(f["check"], f["subject"]) for f in everything["findings"]} == {
+        ("orphaned-body", "lost"),
+        ("many-roles", "busy"),
+        ("many-roles", "pat"),  # her seats come through the post she holds
+    }
+    html = draw(FINDINGS, checks=checks, focus="hwb", up=0, down=0, members=False)
+    focused = chart(html)
+    # Findings about hwb's members stay (its details list them: the member, and the holder
+    # of a post that is a member), though neither is drawn; the finding about a body
+    # outside the view is left out, and the page says so.
+    assert [(f["subject"], "node" in f) for f in focused["findings"]] == [
+        ("busy", False),
+        ("pat", False),
+    ]
+    assert focused["meta"]["counts"]["findings_elsewhere"] == 1
+    assert "1 more finding in the model is about what this chart does not show" in html
+    assert "(1 more about the rest of the model)" in html
+    assert "Lost panel" not in html
+    # Names: each drawn entity and each one the drawn details or findings refer to, no more.
+    assert set(focused["names"]) == {"hwb", "council", "busy", "lead", "pat"}
+    shown = chart(draw(FINDINGS, checks=checks, focus="hwb", up=0, down=0))
+    assert [f.get("node") for f in shown["findings"]] == ["busy", None]
+    assert shown["details"]["busy"]["findings"] == [0]
+
+
+def test_a_long_text_view_comes_in_parts_of_a_hundred_rows(draw: Callable[..., str]) -> None:
+    html = draw(big_model(), whole=True)
+    parsed = Tags()
+    parsed.feed(html)
+    tables = [attrs for tag, attrs in parsed.tags if tag == "table"]
+    assert len(tables) == 4  # 366 bodies
+    assert [t.get("aria-label") for t in tables] == [
+        None,
+        "Bodies 101 to 200",
+        "Bodies 201 to 300",
+        "Bodies 301 to 366",
+    ]
+    rows = [
+        attrs["data-node"] for tag, attrs in parsed.tags if tag == "tr" and "data-node" in attrs
+    ]
+    assert rows == [n["id"] for n in chart(html)["nodes"]]
+    assert html.count("<caption>") == 1
+
+
+# --- choosing a view ----------------------------------------------------------------------------
+
+
+def drawn_bodies(html: str) -> set[str]:
+    return {n["id"] for n in chart(html)["nodes"] if n["entity"] == "body"}
+
+
+def test_focus_draws_a_body_with_levels_up_and_down(draw: Callable[..., str]) -> None:
+    assert drawn_bodies(draw(SMALL, focus="hwb", up=0, down=1)) == {
+        "hwb",
+        "data-group",
+        "voice-panel",
+    }
+    assert drawn_bodies(draw(SMALL, focus="data-group", up=1, down=0)) == {"data-group", "hwb"}
+    everything = drawn_bodies(draw(SMALL, focus="data-group"))
+    assert everything == {"data-group", "hwb", "council"}
+    data = chart(draw(SMALL, focus="Health and Wellbeing Board", up=0, down=0))
+    assert data["meta"]["focus"] == "hwb"  # a name is accepted; the page focuses the id
+    assert "Health and Wellbeing Board" in data["meta"]["view"]
+
+
+def test_edges_to_bodies_outside_the_view_are_not_drawn(draw: Callable[..., str]) -> None:
+    data = chart(draw(SMALL, focus="hwb", up=0, down=1, members=False))
+    assert {(e["from"], e["to"]) for e in data["edges"]} == {
+        ("data-group", "hwb"),
+        ("voice-panel", "hwb"),
+    }
+    # The details still name the line to the body left out (it is not a node).
+    [line] = data["details"]["hwb"]["reports_to"]
+    assert data["names"][line["body"]]["name"] == "Full Council"
+    assert "council" not in {n["id"] for n in data["nodes"]}
+
+
+def test_an_explicit_selection_is_drawn_exactly(draw: Callable[..., str]) -> None:
+    assert drawn_bodies(draw(SMALL, bodies={"youth", "council"})) == {"youth", "council"}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"focus": "hbw"}, "there is no body 'hbw' (did you mean 'hwb'?)"),
+        ({"focus": "wcc"}, "'wcc' is an organisation, not a body"),
+        ({"up": 1}, "--up needs --focus"),
+        ({"bodies": {"council", "nope"}}, "there is no body 'nope'"),
+        ({"focus": "hwb", "whole": True}, "choose one"),
+    ],
+)
+def test_a_wrong_view_is_refused_clearly(
+    draw: Callable[..., str], options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(GovgraphError, match=re.escape(message)):
+        draw(SMALL, **options)
+
+
+def big_model(groups: int = 8) -> dict[str, str]:
+    """1 root, 5 boards, 5*groups sub-groups, 5*groups*groups panels (366 bodies at 8)."""
+    lines = ["bodies:", "  - {id: root, name: County Council, kind: council, root: true}"]
+    for b in range(5):
+        lines.append(
+            f"  - {{id: b{b}, name: Board {b}, kind: board, reports_to: [{{body: root}}]}}"
+        )
+        for g in range(groups):
+            lines.append(f"  - {{id: g{b}-{g}, name: Group {b}.{g}, reports_to: [{{body: b{b}}}]}}")
+            for p in range(groups):
+                lines.append(
+                    f"  - {{id: p{b}-{g}-{p}, name: Panel {b}.{g}.{p}, kind: panel, "
+                    f"reports_to: [{{body: g{b}-{g}}}]}}"
+                )
+    return {"bodies.yaml": "\n".join(lines) + "\n"}
+
+
+def test_a_large_model_starts_readable_and_says_how_to_widen(draw: Callable[..., str]) -> None:
+    big = big_model()
+    html = draw(big)
+    data = chart(html)
+    assert len(drawn_bodies(html)) == 1 + 5 + 40  # the root and two levels below
+    assert data["meta"]["partial"] is True
+    assert "366 bodies" in html and "--all" in html and "--focus BODY" in html
+    assert len(drawn_bodies(draw(big, whole=True))) == 366
+    deeper = chart(draw(big, down=3))
+    assert deeper["meta"]["counts"]["bodies"] == 366 and deeper["meta"]["partial"] is False
+
+
+# --- safe and offline -----------------------------------------------------------------------------
+
+
+class Tags(HTMLParser):
+    """Every start tag and the text of every script element, as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+HOSTILE_NAME = "</script><script>alert(1)</script><img src=x onerror=alert(2)> {{chart_js}}"
+HOSTILE = {
+    "govgraph.yaml": "name: \"<script>alert('title')</script>\"\n",
+    "m.yaml": f"""
+        organisations:
+          - id: evil-org
+            name: "<img src=x onerror=alert(3)> & \\u2028 \\"quoted\\" 'single'"
+            tags: ["<script>alert(4)</script>", "javascript:alert(5)"]
+        bodies:
+          - {{id: council, name: "javascript:alert(6)", root: true}}
+          - id: hostile
+            name: {json.dumps(HOSTILE_NAME)}
+            short_name: "<!-- <script>"
+            reports_to: [{{body: council}}]
+            members:
+              - {{member: evil-org, note: "</SCRIPT><svg onload=alert(7)>"}}
+        """,
+}
+
+
+def test_model_text_cannot_break_out_of_the_page(draw: Callable[..., str]) -> None:
+    html = draw(HOSTILE)
+    parsed = Tags()
+    parsed.feed(html)
+    assert [tag for tag, _ in parsed.tags if tag in ("img", "svg")] == []
+    scripts = [attrs.get("type") for tag, attrs in parsed.tags if tag == "script"]
+    # The drawing's data, vis-network, the chart's script, then the details' data.
+    assert scripts == ["application/json", None, None, "application/json"]
+    data = json.loads(parsed.scripts[0]) | json.loads(parsed.scripts[3])
+    assert data["names"]["hostile"]["name"] == HOSTILE_NAME
+    assert data["details"]["evil-org"]["tags"] == [
+        "<script>alert(4)</script>",
+        "javascript:alert(5)",
+    ]
+    assert data["details"]["hostile"]["members"][0]["note"] == "</SCRIPT><svg onload=alert(7)>"
+    for part in (parsed.scripts[0], parsed.scripts[3]):
+        assert "\u2028" not in part and "<" not in part
+    # The text view and headings show the characters, escaped.
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<title>&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;</title>" in html
+    # Placeholders in model text are not filled in.
+    assert html.count(render_html.vis_network_js()[:200]) == 1
+
+
+def test_the_page_fetches_nothing_and_allows_only_its_own_scripts(
+    draw: Callable[..., str],
+) -> None:
+    html = draw(SMALL)
+    parsed = Tags()
+    parsed.feed(html)
+    for tag, attrs in parsed.tags:
+        assert "src" not in attrs, f"<{tag}> loads {attrs['src']}"
+        assert tag not in ("link", "iframe", "object", "embed", "base", "form")
+    [csp] = [a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv")]
+    assert csp is not None
+    assert csp.startswith("default-src 'none'; ")
+    assert "img-src data: blob:" in csp and "connect-src" not in csp
+    executable = [s for s, (t, a) in zip(parsed.scripts, _scripts(parsed), strict=True) if not t]
+    assert len(executable) == 2
+    for source in executable:
+        digest = base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert "unsafe-inline" not in csp.split("script-src", 1)[1].split(";", 1)[0]
+    assert '<meta name="generator" content="govgraph ' in html[:500]
+
+
+def _scripts(parsed: Tags) -> list[tuple[str | None, dict[str, str | None]]]:
+    return [(a.get("type"), a) for t, a in parsed.tags if t == "script"]
+
+
+def test_a_missing_vis_network_is_a_clear_error(
+    draw: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    render_html.vis_network_js.cache_clear()
+    monkeypatch.setattr(render_html, "VIS_PLACES", ("nowhere/vis-network.min.js",))
+    try:
+        with pytest.raises(GovgraphError, match="vis-network 9.1.2's JavaScript was not found"):
+            draw(SMALL)
+    finally:
+        render_html.vis_network_js.cache_clear()
+
+
+def test_inline_scripts_cannot_end_their_element() -> None:
+    source = 'var a = "</script>", b = "<!--", c = "</SCRIPT >";'
+    safe = render_html.inline_script(source)
+    assert "</script" not in safe.lower() and "<!--" not in safe
+    assert safe == 'var a = "<\\/script>", b = "<\\!--", c = "<\\/SCRIPT >";'
