@@ -1,0 +1,65 @@
+"""Small helpers that turn a changed field into a change sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from govgraph.diff.changes import Change, Named, Part, Quote
+
+FIELD_WORDS = {
+    "from_": "start date",
+    "term_ends": "term end",
+    "review interval months": "review interval (months)",
+    "hosted by": "host",
+    "succeeded by": "successor",
+}
+
+
+def show(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [json_value(v) for v in value]
+    return value
+
+
+def field_change(
+    area: str, subject: Named, what: str, before: Any, after: Any, prefix: str = ""
+) -> Change:
+    parts: tuple[Part, ...] = (
+        subject,
+        f"'s {prefix}{FIELD_WORDS.get(what, what)} changed from ",
+        *value_parts(before),
+        " to ",
+        *value_parts(after),
+    )
+    return Change(area, "changed", subject.id, parts, json_value(before), json_value(after))
+
+
+def value_parts(value: Any) -> tuple[Part, ...]:
+    # Free text (an organisation's kind, a note, tags) is quoted and escaped.
+    if isinstance(value, str) and not isinstance(value, date):
+        return (Quote(value),)
+    if isinstance(value, list):
+        return (Quote(", ".join(map(str, value))) if value else "none",)
+    return (show(value),)
+
+
+def dissolution(area: str, subject: Named, was: date | None, now: date | None) -> Change:
+    if was is None:
+        parts: tuple[Part, ...] = (subject, f" was dissolved on {now}")
+        return Change(area, "dissolved", subject.id, parts, None, json_value(now))
+    if now is None:
+        parts = (subject, f" is no longer recorded as dissolved (was {was})")
+    else:
+        parts = (subject, f"'s dissolution date changed from {was} to {now}")
+    return Change(area, "changed", subject.id, parts, json_value(was), json_value(now))
