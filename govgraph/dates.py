@@ -7,7 +7,7 @@ end >= day): an end date is the last day on which the thing was in effect.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 
@@ -55,3 +55,23 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has at least 28 days")
+
+
+def earliest_on_time(day: date, months: int) -> date:
+    """The earliest date from which ``months`` months on is not before ``day``.
+
+    Something last done on ``last`` and due again ``months`` months later is
+    overdue on ``day`` exactly when ``last < earliest_on_time(day, months)``, that
+    is when ``add_months(last, months) < day`` (add_months never goes backwards).
+    One comparison with this date replaces an add_months per thing checked (200k
+    memberships at national scale).
+
+    >>> earliest_on_time(date(2024, 3, 31), 1)  # 2024-02-29 + 1 month is 2024-03-29
+    datetime.date(2024, 3, 1)
+    >>> earliest_on_time(date(2024, 3, 15), 12)
+    datetime.date(2023, 3, 15)
+    """
+    back = add_months(day, -months)
+    # Clamped to a shorter month (31 March back to 29 February), back + months falls
+    # short of day; the first day of the next month is then the earliest on time.
+    return back if add_months(back, months) >= day else back + timedelta(days=1)

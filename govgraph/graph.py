@@ -105,14 +105,29 @@ def hierarchy(graph: nx.MultiDiGraph, on: date) -> nx.DiGraph:
     if on in cache:
         return cache[on]
     model = model_of(graph)
-    current = {b.id for b in model.bodies.values() if is_current(b, on)}
+    parents = reporting_parents([body for body in model.bodies.values() if is_current(body, on)])
     tree = nx.DiGraph()
-    tree.add_nodes_from(current)
-    for body, line in model.reporting_lines():
-        if body.id in current and line.body in current:
-            tree.add_edge(body.id, line.body, line=line)
+    tree.add_nodes_from(parents)
+    for child, lines in parents.items():
+        for parent, line in lines:
+            tree.add_edge(child, parent, line=line)
     cache[on] = tree  # the graph is not changed after it is built, so this stays true
     return tree
+
+
+def reporting_parents(current: list[Body]) -> dict[str, list[tuple[str, ReportingLine]]]:
+    """Body id -> (parent id, line) for each reporting line between ``current``
+    bodies (those current on a date); every one of them is a key, in their order.
+
+    The edges of :func:`hierarchy` as plain dicts, for code that only walks them:
+    at national scale the audit walks them in less time than networkx takes to
+    build the graph.
+    """
+    ids = {body.id for body in current}
+    return {
+        body.id: [(line.body, line) for line in body.reports_to if line.body in ids]
+        for body in current
+    }
 
 
 def current_roots(graph: nx.MultiDiGraph, on: date) -> set[str]:

@@ -51,25 +51,31 @@ SUMMARY = "a current membership of an organisation whose kind was abolished nati
 
 def check(context: Context) -> Iterator[Problem]:
     model, on = context.model, context.on
-    for body, membership in context.current_memberships():
-        member = membership.member
+    # The organisations of an abolished kind are few (usually none): find them
+    # first, then look only at members that are, or are posts of, one of them.
+    abolished_orgs = {
+        org.id: (org, entry)
+        for org in model.organisations.values()
+        if not has_ended(org, on) and (entry := abolished(org.kind, on)) is not None
+    }
+    if not abolished_orgs:
+        return
+    for member, seats in context.seats_of_member.items():
         post = model.posts.get(member)
-        org_id = post.organisation if post is not None else member
-        org = model.organisations.get(org_id or "")
-        if org is None or has_ended(org, on):
+        found = abolished_orgs.get((post.organisation or "") if post is not None else member)
+        if found is None:
             continue
-        entry = abolished(org.kind, on)
-        if entry is None:
-            continue
+        org, entry = found
         who = f"{org.name} ({org.id})"
         if post is not None:
             who = f"{post.title} ({post.id}) is a post of {who}, which"
-        message = (
-            f"{who} is an organisation of kind '{org.kind}': {entry.were_abolished} "
-            f"nationally on {long_date(entry.abolished_on)} (replaced by {entry.replaced_by}); "
-            f"mark {org.id} dissolved: {entry.last_day} with succeeded_by, and end this "
-            f"membership of {body.name} (to: {entry.last_day})"
-        )
-        yield Problem(
-            membership_subject(body, membership), message, membership, (membership, body, org)
-        )
+        for body, membership in seats:
+            message = (
+                f"{who} is an organisation of kind '{org.kind}': {entry.were_abolished} "
+                f"nationally on {long_date(entry.abolished_on)} (replaced by "
+                f"{entry.replaced_by}); mark {org.id} dissolved: {entry.last_day} with "
+                f"succeeded_by, and end this membership of {body.name} (to: {entry.last_day})"
+            )
+            yield Problem(
+                membership_subject(body, membership), message, membership, (membership, body, org)
+            )

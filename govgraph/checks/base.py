@@ -18,11 +18,10 @@ from typing import Protocol
 
 import networkx as nx
 
-from govgraph.dates import is_current
 from govgraph.findings import Severity
-from govgraph.graph import current_roots, hierarchy
+from govgraph.graph import build_graph, reporting_parents
 from govgraph.model import Model
-from govgraph.schema import Body, Ignorable, Located, Membership, Settings
+from govgraph.schema import Body, Ignorable, Located, Membership, ReportingLine, Settings
 
 
 @dataclass(frozen=True)
@@ -42,80 +41,129 @@ class Problem:
 
 @dataclass
 class Context:
-    """Everything a check may look at: the model, its graph and the as-of date."""
+    """Everything a check may look at: the model, the as-of date and the graph.
+
+    The views below are computed once per audit, when a check first asks, and
+    shared by every check. At national scale (300k memberships, over a gigabyte
+    of model) reading a pydantic object's fields costs a cache miss or three,
+    so every pass over the model is dear: the views are plain dicts and lists
+    built in as few passes as possible, with the inclusive date rule of
+    :func:`govgraph.dates.is_current` written inline, and checks loop over them
+    (and over their keys) rather than over the model again.
+    """
 
     model: Model
-    graph: nx.MultiDiGraph
     on: date
+    built_graph: nx.MultiDiGraph | None = None
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The model's graph: the caller's if it built one, else built on first use.
+
+        No built-in check asks for it (the views below are cheaper), so an audit
+        on its own never pays for building it (2 s at national scale).
+        """
+        return self.built_graph if self.built_graph is not None else build_graph(self.model)
 
     @property
     def settings(self) -> Settings:
         return self.model.settings
 
-    @cached_property
-    def hierarchy(self) -> nx.DiGraph:
-        """Child -> parent reporting lines between bodies current on the date."""
-        return hierarchy(self.graph, self.on)
+    def review_interval(self, body: Body) -> int:
+        """Months between membership reviews: the body's own setting, else the model's."""
+        return body.review_interval_months or self.settings.review_interval_months
 
-    @cached_property
-    def roots(self) -> set[str]:
-        """Root bodies current on the date."""
-        return current_roots(self.graph, self.on)
+    # --- bodies and the reporting structure --------------------------------------------
 
     @cached_property
     def current_bodies(self) -> list[Body]:
         """Bodies current on the date, in model order (only these get structure findings)."""
-        return [body for body in self.model.bodies.values() if is_current(body, self.on)]
+        on = self.on
+        return [
+            body
+            for body in self.model.bodies.values()
+            if (body.established is None or body.established <= on)
+            and (body.dissolved is None or body.dissolved >= on)
+        ]
 
-    def current_memberships(self) -> Iterator[tuple[Body, Membership]]:
-        """Memberships current on the date of bodies current on the date, in model order.
+    @cached_property
+    def roots(self) -> set[str]:
+        """Root bodies current on the date (as graph.current_roots)."""
+        return {body.id for body in self.current_bodies if body.root}
 
-        A dissolved body's open memberships are ``membership-of-dissolved-body``'s
-        business, so the other membership checks look only at these.
-        """
-        members = self.members_of_body
-        for body in self.current_bodies:
-            for membership in members[body.id]:
-                yield body, membership
+    @cached_property
+    def parents(self) -> dict[str, list[tuple[str, ReportingLine]]]:
+        """Body id -> (parent id, line) for its reporting lines between bodies current
+        on the date (every current body is a key): the lines of graph.hierarchy,
+        without the cost of building them into a networkx graph."""
+        return reporting_parents(self.current_bodies)
+
+    @cached_property
+    def reaching_root(self) -> set[str]:
+        """Current bodies whose reporting lines lead, through current bodies, to a
+        current root: the roots, the bodies reporting to one, and so on down."""
+        children: dict[str, list[str]] = defaultdict(list)
+        for child, lines in self.parents.items():
+            for parent, _ in lines:
+                children[parent].append(child)
+        reaching = set(self.roots)
+        waiting = list(reaching)
+        while waiting:
+            for child in children.get(waiting.pop(), ()):
+                if child not in reaching:
+                    reaching.add(child)
+                    waiting.append(child)
+        return reaching
+
+    # --- memberships and posts ---------------------------------------------------------
 
     @cached_property
     def members_of_body(self) -> dict[str, list[Membership]]:
         """Body id -> its current memberships (every current body is a key).
 
-        Computed once per audit and shared by every check: at national scale
-        (300k memberships) filtering them again in each check would cost seconds.
+        A dissolved body's open memberships are ``membership-of-dissolved-body``'s
+        business, so the other membership checks look only at these.
         """
-        on = self.on
-        return {
-            body.id: [
-                m
-                for m in body.members
-                if (m.from_ is None or m.from_ <= on) and (m.to is None or m.to >= on)
-            ]
-            for body in self.current_bodies
-        }
+        return self._memberships[0]
 
     @cached_property
     def seats_of_member(self) -> dict[str, list[tuple[Body, Membership]]]:
         """Member id -> its current memberships of current bodies, with each body."""
+        return self._memberships[1]
+
+    @cached_property
+    def _memberships(
+        self,
+    ) -> tuple[dict[str, list[Membership]], dict[str, list[tuple[Body, Membership]]]]:
+        """Both membership views, in one pass over every membership."""
+        on = self.on
+        members: dict[str, list[Membership]] = {}
         seats: dict[str, list[tuple[Body, Membership]]] = defaultdict(list)
-        for body, membership in self.current_memberships():
-            seats[membership.member].append((body, membership))
-        return seats
+        for body in self.current_bodies:
+            current = [
+                m
+                for m in body.members
+                if (m.from_ is None or m.from_ <= on) and (m.to is None or m.to >= on)
+            ]
+            members[body.id] = current
+            for membership in current:
+                seats[membership.member].append((body, membership))
+        return members, seats
 
     @cached_property
     def post_holders(self) -> dict[str, list[str]]:
         """Post id -> the people holding it on the date (posts no one holds are absent)."""
-        holders: dict[str, list[str]] = defaultdict(list)
+        on = self.on
+        holders: dict[str, list[str]] = {}
         for post in self.model.posts.values():
-            for holding in post.holders:
-                if is_current(holding, self.on):
-                    holders[post.id].append(holding.person)
+            people = [
+                h.person
+                for h in post.holders
+                if (h.from_ is None or h.from_ <= on) and (h.to is None or h.to >= on)
+            ]
+            if people:
+                holders[post.id] = people
         return holders
-
-    def review_interval(self, body: Body) -> int:
-        """Months between membership reviews: the body's own setting, else the model's."""
-        return body.review_interval_months or self.settings.review_interval_months
 
 
 def membership_subject(body: Body, membership: Membership) -> str:

@@ -38,7 +38,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem, membership_problem
-from govgraph.dates import has_ended
 from govgraph.findings import Severity
 
 SLUG = "departed-member"
@@ -47,8 +46,9 @@ SUMMARY = "a current membership of a person who has left"
 
 
 def check(context: Context) -> Iterator[Problem]:
+    on = context.on
     for person in context.model.people.values():
-        if not has_ended(person, context.on):
+        if person.left is None or person.left >= on:  # has_ended, inline: 100k people
             continue
         for body, membership in context.seats_of_member.get(person.id, ()):
             message = (

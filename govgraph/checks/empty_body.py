@@ -39,9 +39,10 @@ SUMMARY = "a current body with no current members"
 
 def check(context: Context) -> Iterator[Problem]:
     on = context.on
-    for body in context.current_bodies:
-        if context.members_of_body[body.id]:
+    for body_id, current in context.members_of_body.items():
+        if current:
             continue
+        body = context.model.bodies[body_id]
         ended = [m.to for m in body.members if m.to is not None and m.to < on]
         starting = [m.from_ for m in body.members if m.from_ is not None and m.from_ > on]
         if ended:

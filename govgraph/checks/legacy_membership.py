@@ -44,6 +44,8 @@ from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem, membership_problem
 from govgraph.findings import Severity
+from govgraph.model import Model
+from govgraph.schema import Body, Membership
 
 SLUG = "legacy-membership"
 SEVERITY = Severity.WARNING
@@ -52,19 +54,27 @@ SUMMARY = "a current membership that started before its body was established"
 
 def check(context: Context) -> Iterator[Problem]:
     model = context.model
-    for body, membership in context.current_memberships():
-        started, established = membership.from_, body.established
-        if started is None or established is None or started >= established:
+    for body in context.current_bodies:
+        established = body.established
+        if established is None:
             continue
-        member = model.name_of(membership.member)
-        carried = (
-            f"carried over from {model.name_of(body.predecessor)}"
-            if body.predecessor
-            else "carried over from an earlier body"
-        )
-        message = (
-            f"{member}'s membership of {body.name} is dated from {started}, before "
-            f"{body.name} was established on {established} (it looks {carried}); confirm it "
-            f"and set from: {established}, or end it if it was not carried over"
-        )
-        yield membership_problem(body, membership, message)
+        for membership in context.members_of_body[body.id]:
+            started = membership.from_
+            if started is None or started >= established:
+                continue
+            yield membership_problem(body, membership, _message(model, body, membership))
+
+
+def _message(model: Model, body: Body, membership: Membership) -> str:
+    started, established = membership.from_, body.established
+    member = model.name_of(membership.member)
+    carried = (
+        f"carried over from {model.name_of(body.predecessor)}"
+        if body.predecessor
+        else "carried over from an earlier body"
+    )
+    return (
+        f"{member}'s membership of {body.name} is dated from {started}, before "
+        f"{body.name} was established on {established} (it looks {carried}); confirm it "
+        f"and set from: {established}, or end it if it was not carried over"
+    )

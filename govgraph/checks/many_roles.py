@@ -60,25 +60,25 @@ NAMED = 8
 
 
 def check(context: Context) -> Iterator[Problem]:
-    model, on = context.model, context.on
     limit = context.settings.many_roles
+    seats_of = context.seats_of_member
     # The posts each person holds on the date, from the one shared table of holders.
     held: dict[str, list[str]] = defaultdict(list)
     for post, people in context.post_holders.items():
         for person in people:
             held[person].append(post)
-    members: list[Entity] = [
-        *(org for org in model.organisations.values() if is_current(org, on)),
-        *(person for person in model.people.values() if is_current(person, on)),
-        *(post for post in model.posts.values() if post.id not in context.post_holders),
-    ]
-    seats_of = context.seats_of_member
-    for member in members:
-        posts = held.get(member.id, [])
-        # Seats counted with repeats bound the distinct bodies: most members stop here.
-        if len(seats_of.get(member.id, ())) + sum(len(seats_of.get(p, ())) for p in posts) <= limit:
+    # Seats counted with repeats (a member's own, then through the posts a person
+    # holds) bound the distinct bodies from above: most members stop there.
+    bound = {member_id: len(seats) for member_id, seats in seats_of.items()}
+    for person, posts in held.items():
+        bound[person] = bound.get(person, 0) + sum(len(seats_of.get(p, ())) for p in posts)
+    for member_id, most in bound.items():
+        if most <= limit:
             continue
-        seats = _seats(context, member.id, posts)
+        member = _judged(context, member_id)
+        if member is None:
+            continue
+        seats = _seats(context, member_id, held.get(member_id, []))
         if len(seats) <= limit:
             continue
         message = (
@@ -87,6 +87,19 @@ def check(context: Context) -> Iterator[Problem]:
             "or raise many_roles in govgraph.yaml"
         )
         yield Problem(member.id, message, member, (member,))
+
+
+def _judged(context: Context, member_id: str) -> Entity | None:
+    """The member judged on its own seats: an organisation or person current on the
+    date, or a post that no one holds on the date (a held post counts for its holder)."""
+    model = context.model
+    found: Entity | None = model.organisations.get(member_id)
+    if found is None:
+        found = model.people.get(member_id)
+    if found is not None:
+        return found if is_current(found, context.on) else None
+    post = model.posts.get(member_id)
+    return post if post is not None and member_id not in context.post_holders else None
 
 
 def _seats(context: Context, member: str, posts: list[str]) -> dict[str, str | None]:

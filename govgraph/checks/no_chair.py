@@ -50,10 +50,10 @@ SUMMARY = "a current body with no current chair"
 
 def check(context: Context) -> Iterator[Problem]:
     on, model = context.on, context.model
-    for body in context.current_bodies:
-        current = context.members_of_body[body.id]
+    for body_id, current in context.members_of_body.items():
         if not current or any(m.role == "chair" for m in current):
             continue
+        body = model.bodies[body_id]
         past = [m for m in body.members if m.role == "chair" and has_ended(m, on)]
         last = max(past, key=lambda m: m.to or on, default=None)
         before = (

@@ -44,12 +44,11 @@ SUMMARY = "a reporting line with direction up or down"
 
 def check(context: Context) -> Iterator[Problem]:
     model = context.model
-    current = {body.id for body in context.current_bodies}
-    for body in context.current_bodies:
-        for line in body.reports_to:
-            if line.direction == "both" or line.body not in current:
+    for child, lines in context.parents.items():  # lines between current bodies
+        for parent_id, line in lines:
+            if line.direction == "both":
                 continue
-            parent = model.bodies[line.body].name
+            body, parent = model.bodies[child], model.bodies[parent_id].name
             if line.direction == "up":
                 message = (
                     f"{body.name} reports up to {parent}, but nothing comes back down "

@@ -29,8 +29,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-import networkx as nx
-
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import is_current
 from govgraph.findings import Severity
@@ -41,15 +39,9 @@ SUMMARY = "a current non-root body whose reporting lines do not reach a current 
 
 
 def check(context: Context) -> Iterator[Problem]:
-    model, on = context.model, context.on
-    # Every body that reaches a root is an ancestor of one in the child -> parent graph.
-    reaching = set(context.roots)
-    for root in context.roots:
-        reaching |= nx.ancestors(context.hierarchy, root)
-    for body in model.bodies.values():
-        if body.id in reaching or not is_current(body, on):
-            continue
-        yield Problem(body.id, _why(context, body.id), body, (body,))
+    for body in context.current_bodies:
+        if body.id not in context.reaching_root:
+            yield Problem(body.id, _why(context, body.id), body, (body,))
 
 
 def _state(dissolved: date | None, on: date) -> str:

@@ -38,9 +38,10 @@ Fix: take the report to the parent body, then update ``last_reported``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from govgraph.checks.base import Context, Problem
-from govgraph.dates import add_months
+from govgraph.dates import add_months, earliest_on_time
 from govgraph.findings import Severity
 from govgraph.schema import Body, ReportingLine
 
@@ -60,33 +61,40 @@ MONTHS = {
 
 
 def check(context: Context) -> Iterator[Problem]:
-    current = {body.id for body in context.current_bodies}
-    for body in context.current_bodies:
-        for line in body.reports_to:
-            if line.body not in current or line.frequency not in MONTHS:
+    # Frequency -> the earliest last report still on time: one date compare per line.
+    on_time = {
+        frequency: earliest_on_time(context.on, months) for frequency, months in MONTHS.items()
+    }
+    for child, lines in context.parents.items():  # lines between current bodies
+        for _, line in lines:
+            if line.frequency not in on_time:
                 continue
-            message = _overdue(context, body, line, MONTHS[line.frequency])
+            body = context.model.bodies[child]
+            message = _overdue(context, body, line, on_time[line.frequency])
             if message is not None:
                 yield Problem(body.id, message, line, (line, body))
 
 
-def _overdue(context: Context, body: Body, line: ReportingLine, months: int) -> str | None:
-    on, parent = context.on, context.model.bodies[line.body].name
-    if line.last_reported is None:
-        if body.established is not None and add_months(body.established, months) >= on:
+def _overdue(context: Context, body: Body, line: ReportingLine, on_time: date) -> str | None:
+    on, last = context.on, line.last_reported
+    if last is None:
+        if body.established is not None and body.established >= on_time:
             return None
         since = f" since it was established on {body.established}" if body.established else ""
         return (
-            f"{body.name} should report to {parent} {line.frequency}, but no report is "
-            f"recorded{since}; record the date of its last report in last_reported"
+            f"{body.name} should report to {_parent(context, line)} {line.frequency}, but no "
+            f"report is recorded{since}; record the date of its last report in last_reported"
         )
-    if line.last_reported > on:
+    if last > on or last >= on_time:
         return None
-    due = add_months(line.last_reported, months)
-    if due >= on:
-        return None
+    parent = _parent(context, line)
+    due = add_months(last, MONTHS[line.frequency or ""])
     return (
-        f"{body.name} last reported to {parent} on {line.last_reported}; it reports "
+        f"{body.name} last reported to {parent} on {last}; it reports "
         f"{line.frequency}, so the next report was due by {due}; take the report to "
         f"{parent}, then update last_reported"
     )
+
+
+def _parent(context: Context, line: ReportingLine) -> str:
+    return context.model.bodies[line.body].name

@@ -50,7 +50,7 @@ MAX_CYCLES_PER_TANGLE = 20
 
 
 def check(context: Context) -> Iterator[Problem]:
-    tree = context.hierarchy
+    tree = _cyclic_part(context)
     order = {body_id: index for index, body_id in enumerate(context.model.bodies)}
     for tangle in nx.strongly_connected_components(tree):
         if len(tangle) == 1 and not any(tree.has_edge(b, b) for b in tangle):
@@ -58,7 +58,36 @@ def check(context: Context) -> Iterator[Problem]:
         # Bounded so that a dense tangle cannot make the audit run for ever.
         cycles = islice(nx.simple_cycles(tree.subgraph(tangle)), MAX_CYCLES_PER_TANGLE)
         for cycle in sorted(_starting_first(cycle, order) for cycle in cycles):
-            yield _problem(context, [body for _, body in cycle])
+            yield _problem(context, tree, [body for _, body in cycle])
+
+
+def _cyclic_part(context: Context) -> nx.DiGraph:
+    """The child -> parent lines among the bodies that could lie on a cycle.
+
+    Following single reporting lines up from a body on a cycle goes round the
+    cycle for ever, so a cycle that reaches a root either passes through a body
+    that reports to more than one, or has the root itself on it (a root that
+    also reports somewhere). Searching up from such bodies and from those that
+    reach no root, networkx looks at a few hundred bodies, not 20,000 nationally.
+    """
+    parents, roots, reaching = context.parents, context.roots, context.reaching_root
+    waiting = [
+        body
+        for body, lines in parents.items()
+        if len(lines) > 1 or (lines and body in roots) or body not in reaching
+    ]
+    found = set(waiting)
+    while waiting:
+        for parent, _ in parents[waiting.pop()]:
+            if parent not in found:
+                found.add(parent)
+                waiting.append(parent)
+    tree = nx.DiGraph()
+    for child, lines in parents.items():  # in model order, for a stable search
+        if child in found:
+            for parent, line in lines:
+                tree.add_edge(child, parent, line=line)
+    return tree
 
 
 def _starting_first(cycle: list[str], order: dict[str, int]) -> list[tuple[int, str]]:
@@ -68,11 +97,11 @@ def _starting_first(cycle: list[str], order: dict[str, int]) -> list[tuple[int, 
     return [(order[body], body) for body in rotated]
 
 
-def _problem(context: Context, cycle: list[str]) -> Problem:
+def _problem(context: Context, tree: nx.DiGraph, cycle: list[str]) -> Problem:
     model = context.model
     first = model.bodies[cycle[0]]
     following = cycle[1] if len(cycle) > 1 else cycle[0]
-    line = context.hierarchy.edges[first.id, following]["line"]
+    line = tree.edges[first.id, following]["line"]
     if len(cycle) == 1:
         message = (
             f"{first.name} lists itself in reports_to, so it reports to itself; "

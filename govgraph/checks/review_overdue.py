@@ -42,42 +42,42 @@ Fix: review the membership and record the date in ``reviewed``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from datetime import date
 
 from govgraph.checks.base import Context, Problem, membership_problem
-from govgraph.dates import add_months
+from govgraph.dates import add_months, earliest_on_time
 from govgraph.findings import Severity
 
 SLUG = "review-overdue"
 SEVERITY = Severity.WARNING
 SUMMARY = "a current membership not reviewed within the review interval"
 
-# Many memberships share review dates; at national scale this saves a second.
-_due = lru_cache(maxsize=4096)(add_months)
-
 
 def check(context: Context) -> Iterator[Problem]:
     on = context.on
-    for body, membership in context.current_memberships():
-        reviewed = membership.reviewed
-        if reviewed is not None and reviewed > on:
-            reviewed = None  # a review that had not happened yet on the as-of date
-        last = reviewed or membership.from_
-        if last is None:
-            continue
+    on_time: dict[int, date] = {}  # review interval -> earliest last review still on time
+    for body in context.current_bodies:
         months = context.review_interval(body)
-        due = _due(last, months)
-        if due >= on:
-            continue
-        member = context.model.name_of(membership.member)
-        since = (
-            f"was last reviewed on {reviewed}"
-            if reviewed
-            else f"has not been reviewed since it started on {last}"
-        )
-        message = (
-            f"{member}'s membership of {body.name} {since}; reviews are due every "
-            f"{months} months, so one was due by {due}; review it and record the date "
-            "in reviewed"
-        )
-        yield membership_problem(body, membership, message)
+        if months not in on_time:
+            on_time[months] = earliest_on_time(on, months)
+        cutoff = on_time[months]
+        for membership in context.members_of_body[body.id]:
+            reviewed = membership.reviewed
+            if reviewed is not None and reviewed > on:
+                reviewed = None  # a review that had not happened yet on the as-of date
+            last = membership.from_ if reviewed is None else reviewed
+            if last is None or last >= cutoff:
+                continue
+            due = add_months(last, months)
+            member = context.model.name_of(membership.member)
+            since = (
+                f"was last reviewed on {reviewed}"
+                if reviewed
+                else f"has not been reviewed since it started on {last}"
+            )
+            message = (
+                f"{member}'s membership of {body.name} {since}; reviews are due every "
+                f"{months} months, so one was due by {due}; review it and record the date "
+                "in reviewed"
+            )
+            yield membership_problem(body, membership, message)

@@ -45,14 +45,17 @@ SUMMARY = "a membership whose term_ends has passed but that has no to"
 
 
 def check(context: Context) -> Iterator[Problem]:
-    for body, membership in context.current_memberships():
-        ends = membership.term_ends
-        if membership.to is not None or ends is None or ends >= context.on:
-            continue
-        member = context.model.name_of(membership.member)
-        message = (
-            f"{member}'s term on {body.name} ended on {ends} but the membership has no end "
-            f"date; set to: {ends} if they left, or record the new term_ends if they were "
-            "reappointed"
-        )
-        yield membership_problem(body, membership, message)
+    on, bodies = context.on, context.model.bodies
+    for body_id, current in context.members_of_body.items():
+        for membership in current:
+            ends = membership.term_ends
+            if ends is None or ends >= on or membership.to is not None:
+                continue
+            body = bodies[body_id]
+            member = context.model.name_of(membership.member)
+            message = (
+                f"{member}'s term on {body.name} ended on {ends} but the membership has no "
+                f"end date; set to: {ends} if they left, or record the new term_ends if they "
+                "were reappointed"
+            )
+            yield membership_problem(body, membership, message)
