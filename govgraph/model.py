@@ -86,8 +86,25 @@ class Model:
             "reporting lines": sum(len(b.reports_to) for b in self.bodies.values()),
         }
 
+    def summary(self) -> str:
+        """``"3 bodies, 1 organisation, …"``: the counts validate and import print."""
+        return ", ".join(
+            f"{n} {what if n != 1 else _ONE[what]}" for what, n in self.counts().items()
+        )
+
     def _tables(self) -> Iterator[tuple[str, dict[str, Entity]]]:
         yield "body", self.bodies  # type: ignore[misc]
         yield "organisation", self.organisations  # type: ignore[misc]
         yield "post", self.posts  # type: ignore[misc]
         yield "person", self.people  # type: ignore[misc]
+
+
+#: The singular of each word in :meth:`Model.counts`.
+_ONE = {
+    "bodies": "body",
+    "organisations": "organisation",
+    "posts": "post",
+    "people": "person",
+    "memberships": "membership",
+    "reporting lines": "reporting line",
+}

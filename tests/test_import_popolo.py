@@ -42,7 +42,7 @@ def test_the_fixture_imports_to_a_valid_model_with_bodies_and_organisations_told
     cli: Cli, tmp_path: Path
 ) -> None:
     model, result = imported(cli, tmp_path, NORTHMOOR)
-    assert "5 bodies, 2 organisations, 1 posts, 4 people" in result.stdout
+    assert "5 bodies, 2 organisations, 1 post, 4 people" in result.stdout
     # Sat on, has a parent or children -> body; member of another or a party -> organisation.
     assert set(model.bodies) == {"council", "cabinet", "hwb", "audit", "audit-sub"}
     assert set(model.organisations) == {"northmoor-integrated-care-board", "green"}
@@ -108,7 +108,7 @@ def test_opaque_ids_are_replaced_by_names_and_the_popolo_id_kept_beside_them(
 def test_what_could_not_be_mapped_is_listed_with_counts(cli: Cli, tmp_path: Path) -> None:
     _, result = imported(cli, tmp_path, NORTHMOOR)
     err = result.stderr
-    assert "not imported (7 items):" in err
+    assert "left out or changed on import:" in err
     assert "2 × role with no govgraph equivalent (kept as member, noted)" in err
     assert "Independent Person" in err and "Leader" in err
     assert "1 × date not understood (left out)" in err and "'spring 2020'" in err

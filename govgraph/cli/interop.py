@@ -10,13 +10,14 @@ from pathlib import Path
 
 import click
 
+from govgraph.atomic import write_text
 from govgraph.cli.options import ISO_DATE, model_argument
 from govgraph.cli.selection import selection_option
 from govgraph.errors import GovgraphError
 from govgraph.graph import build_graph
 from govgraph.interop.draft import Draft
 from govgraph.interop.exporters import EXPORTERS
-from govgraph.interop.files import refuse_existing, write_atomic, write_draft
+from govgraph.interop.files import refuse_existing, write_draft
 from govgraph.interop.json_schema import model_file_schema, settings_schema
 from govgraph.interop.moderngov_import import import_moderngov
 from govgraph.interop.popolo_import import import_popolo
@@ -90,10 +91,10 @@ def moderngov(
 
 def _write(draft: Draft, output: Path, force: bool, name: str | None) -> int:
     model = write_draft(draft, output, force, name)
-    counts = ", ".join(f"{n} {what}" for what, n in model.counts().items())
+    counts = model.summary()
     click.echo(f"wrote {output}/: {counts}")
     if draft.skipped:
-        click.echo(f"not imported ({sum(draft.skipped.counts.values())} items):", err=True)
+        click.echo("left out or changed on import:", err=True)
         for line in draft.skipped.lines():
             click.echo(f"  {line}", err=True)
     return 0
@@ -163,7 +164,7 @@ def _write_one(text: str, output: Path | None, force: bool) -> None:
     if output.is_dir():
         raise GovgraphError(f"{output} is a folder; -o names the file to write")
     refuse_existing([output], force)
-    write_atomic(output, text)
+    write_text(output, text)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -175,7 +176,7 @@ def _write_many(files: dict[str, str], output: Path | None, force: bool) -> None
         raise GovgraphError(f"{output} is a file; for csv, -o names a folder for the three tables")
     refuse_existing((output / name for name in files), force)
     for name, text in files.items():
-        write_atomic(output / name, text)
+        write_text(output / name, text)
     click.echo(f"wrote {', '.join(str(output / name) for name in files)}", err=True)
 
 

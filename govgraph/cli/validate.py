@@ -22,6 +22,6 @@ def validate(model_dir: Path) -> int:
     Example: govgraph validate models/worcestershire
     """
     model = load(model_dir)
-    counts = ", ".join(f"{n} {what}" for what, n in model.counts().items())
+    counts = model.summary()
     click.echo(f"{model_dir}: valid model '{model.name}': {counts}")
     return 0

@@ -1,7 +1,8 @@
 """Writing files safely: never over a user's file without ``--force``, always atomically.
 
-A file is written to a temporary file in the same folder and moved into place
-with :func:`os.replace`, so a reader (or a crash) never sees half a file.
+Single files go through :func:`govgraph.atomic.write_text` (a temporary file in
+the same folder moved into place); an imported model is first written whole to a
+hidden folder and validated there.
 """
 
 from __future__ import annotations
@@ -29,21 +30,6 @@ def refuse_existing(paths: Iterable[Path], force: bool) -> None:
     names = ", ".join(str(path) for path in taken)
     verb = "exists" if len(taken) == 1 else "exist"
     raise GovgraphError(f"{names} already {verb}; add --force to overwrite, or choose another -o")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def draft_files(draft: Draft, name: str) -> dict[str, str]:

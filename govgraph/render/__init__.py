@@ -14,13 +14,12 @@ builds the vis-network data, :mod:`~govgraph.render.html` fills the template.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 
+from govgraph.atomic import write_text
 from govgraph.audit import AuditResult
 from govgraph.errors import GovgraphError
 from govgraph.render.data import chart_data
@@ -88,24 +87,5 @@ def write_chart(path: Path, html: str, *, force: bool = False) -> Path:
             f"{path} exists and was not written by govgraph; choose another file with -o, "
             "or pass --force to overwrite it"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and rename over it, so a reader never sees half a file.
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(html)
-        os.chmod(temporary, _file_mode(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text(path, html)
     return path
-
-
-def _file_mode(path: Path) -> int:
-    """The existing file's mode, else what a normal new file would get (0o666 less the umask)."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

@@ -10,8 +10,6 @@ this one does not (a body since removed) are deleted; nothing else is touched.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from govgraph.atomic import write_text
 from govgraph.audit import AuditResult
 from govgraph.errors import GovgraphError
 from govgraph.explore import seats_report, show_body
@@ -137,16 +136,7 @@ class SiteFolder:
         return set()
 
     def write(self, path: str, text: str) -> None:
-        target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".govgraph-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_text(self.root / path, text)
         self.written.append(path)
 
     def finish(self) -> list[str]:
