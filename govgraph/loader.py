@@ -210,7 +210,11 @@ def _settings(data: Any, shown: str, rel: str, problems: list[LoadProblem]) -> S
     except ValidationError as exc:
         problems.extend(_translate(exc, Settings, data, shown, ""))
         return Settings()
-    settings.locate(rel, data.line, data.key_lines)
+    key_lines = dict(data.key_lines)
+    checks = data.get("checks")
+    if isinstance(checks, YMap):  # where each check was named, for "not a check" errors
+        key_lines.update({f"checks.{slug}": line for slug, line in checks.key_lines.items()})
+    settings.locate(rel, data.line, key_lines)
     return settings
 
 

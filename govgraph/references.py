@@ -141,6 +141,7 @@ def _settings(model: Model) -> Iterator[LoadProblem]:
                 model.settings,
                 f"checks: names '{slug}', which is not a check{suggest(slug, CHECK_SLUGS)}; "
                 "run 'govgraph checks' for the list",
+                key=f"checks.{slug}",
             )
 
 

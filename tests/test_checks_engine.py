@@ -6,8 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from govgraph.audit import audit
 from govgraph.checks import CHECKS
+from govgraph.errors import ModelLoadError
 from govgraph.findings import Severity
 from govgraph.loader import load
 
@@ -48,6 +51,17 @@ def test_settings_switch_a_check_off_and_change_severity(model_dir: ModelDir) ->
     [no_chair] = [f for f in result.findings if f.check == "no-chair"]
     assert (no_chair.subject, no_chair.severity) == ("forum", Severity.INFO)
     assert result.counts["warning"] == 0
+
+
+def test_a_misspelt_check_in_settings_is_refused_at_its_own_line(model_dir: ModelDir) -> None:
+    settings = "name: Test\nchecks:\n  no-chair: info\n  one-way-reportng: off\n"
+    with pytest.raises(ModelLoadError) as refused:
+        load(model_dir({"model.yaml": MODEL, "govgraph.yaml": settings}))
+    [problem] = refused.value.problems
+    assert (Path(problem.file).name, problem.line) == ("govgraph.yaml", 4)
+    assert "'one-way-reportng', which is not a check (did you mean 'one-way-reporting'?)" in (
+        problem.message
+    )
 
 
 def test_default_severities_without_settings(model_dir: ModelDir) -> None:
