@@ -117,6 +117,52 @@ def test_diff_of_two_folders_as_json(cli: Cli, versions: tuple[Path, Path]) -> N
     assert not any(c["subject"].startswith("mash") for c in changes if c["area"] != "bodies")
 
 
+def test_statutory_pack_roles_waivers_and_membership_fields_are_compared(
+    cli: Cli, model_dir: Callable[..., Path]
+) -> None:
+    """What an auditor relies on changes visibly: a body's statutory pack, the
+    offices that satisfy a pack, a finding waived, and a membership's dates."""
+    new = edited(
+        bodies__top_yaml=(
+            "            short_name: HWB\n",
+            "            short_name: HWB\n            statutory: health-and-wellbeing-board\n"
+            "            ignore: [{check: no-chair, reason: chaired by rotation}]\n",
+        ),
+        organisations_yaml=(
+            "- {id: sam-smith, name: Cllr Sam Smith}",
+            "- {id: sam-smith, name: Cllr Sam Smith, roles: [councillor]}",
+        ),
+    )
+    new["organisations.yaml"] = new["organisations.yaml"].replace(
+        "title: Director of Children's Services\n",
+        "title: Director of Children's Services\n            role: director-of-children-services\n",
+    )
+    new["bodies/top.yaml"] = new["bodies/top.yaml"].replace(
+        "- {member: dass, from: 2019-05-01, reviewed: 2023-02-01}",
+        "- {member: dass, from: 2019-05-01, reviewed: 2023-02-01, term_ends: 2025-05-01}",
+    )
+    result = cli("diff", model_dir(SAMPLE, name="a"), model_dir(new, name="b"))
+    out = result.stdout
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Health and Wellbeing Board (hwb)'s statutory pack changed from none to "
+        "'health-and-wellbeing-board'"
+    ) in out
+    assert (
+        "Health and Wellbeing Board (hwb): no-chair findings are now waived: 'chaired by rotation'"
+        in out
+    )
+    assert "Cllr Sam Smith (sam-smith)'s roles changed from none to 'councillor'" in out
+    assert (
+        "Director of Children's Services (dcs)'s role changed from none to "
+        "'director-of-children-services'"
+    ) in out
+    assert (
+        "Director of Adult Social Services (dass)'s membership of Health and Wellbeing Board "
+        "(hwb): term end changed from none to 2025-05-01"
+    ) in out
+
+
 def test_diff_text_groups_changes_by_area(cli: Cli, versions: tuple[Path, Path]) -> None:
     result = cli("diff", *versions)
     assert result.exit_code == 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote
+from govgraph.schema import Ignorable
 
 FIELD_WORDS = {
     "from_": "start date",
@@ -13,6 +15,7 @@ FIELD_WORDS = {
     "review interval months": "review interval (months)",
     "hosted by": "host",
     "succeeded by": "successor",
+    "statutory": "statutory pack",
 }
 
 
@@ -63,3 +66,31 @@ def dissolution(area: str, subject: Named, was: date | None, now: date | None) -
     else:
         parts = (subject, f"'s dissolution date changed from {was} to {now}")
     return Change(area, "changed", subject.id, parts, json_value(was), json_value(now))
+
+
+def waiver_changes(
+    area: str, subject: str, lead: tuple[Part, ...], before: Ignorable, after: Ignorable
+) -> Iterator[Change]:
+    """A finding waived (``ignore:``), no longer waived, or waived for another reason.
+
+    ``lead`` names what carries the waiver (a body, or a membership of one). An
+    auditor reading a diff needs to see a waiver appear as much as a new member.
+    """
+    was = {entry.check: entry.reason for entry in before.ignore}
+    now = {entry.check: entry.reason for entry in after.ignore}
+    for check in sorted(was.keys() | now.keys()):
+        if check not in was:
+            parts = (*lead, f": {check} findings are now waived: ", Quote(now[check]))
+            yield Change(area, "waived", subject, parts, None, {check: now[check]})
+        elif check not in now:
+            parts = (
+                *lead,
+                f": {check} findings are no longer waived (were: ",
+                Quote(was[check]),
+                ")",
+            )
+            yield Change(area, "unwaived", subject, parts, {check: was[check]}, None)
+        elif was[check] != now[check]:
+            parts = (*lead, f": the reason {check} findings are waived changed from ",
+                     Quote(was[check]), " to ", Quote(now[check]))  # fmt: skip
+            yield Change(area, "changed", subject, parts, {check: was[check]}, {check: now[check]})

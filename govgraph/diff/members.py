@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from govgraph.diff.changes import Change, Named, Part, named
-from govgraph.diff.fields import field_change, json_value
+from govgraph.diff.fields import FIELD_WORDS, json_value, value_parts, waiver_changes
 from govgraph.model import Model
 from govgraph.schema import Membership
 
@@ -115,5 +115,9 @@ def _entry_changes(
             parts = (who, "'s membership of ", body, f" was reviewed on {now}")
             yield Change(AREA, "reviewed", subject, parts, json_value(was), json_value(now))
             continue
-        change = field_change(AREA, who, name, was, now, prefix=f"{body.name} ")
-        yield Change(AREA, "changed", subject, change.parts, change.before, change.after)
+        word = FIELD_WORDS.get(name, name)
+        parts = (who, "'s membership of ", body, f": {word} changed from ", *value_parts(was),
+                 " to ", *value_parts(now))  # fmt: skip
+        yield Change(AREA, "changed", subject, parts, json_value(was), json_value(now))
+    lead = (who, "'s membership of ", body)
+    yield from waiver_changes(AREA, subject, lead, before, after)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote, named
-from govgraph.diff.fields import dissolution, field_change, json_value
+from govgraph.diff.fields import dissolution, field_change, json_value, waiver_changes
 from govgraph.model import Model
 from govgraph.schema import Holding, Settings
 
@@ -51,6 +51,7 @@ def organisations(old: Model, new: Model) -> Iterator[Change]:
             was, now = getattr(before, name), getattr(after, name)
             if was != now:
                 yield field_change(area, subject, name.replace("_", " "), was, now)
+        yield from waiver_changes(area, subject.id, (subject,), before, after)
 
 
 def posts(old: Model, new: Model) -> Iterator[Change]:
@@ -62,10 +63,11 @@ def posts(old: Model, new: Model) -> Iterator[Change]:
             continue
         subject = Named(after.title, post_id)
         yield from _renamed(area, post_id, before.title, after.title)
-        if before.organisation != after.organisation:
-            yield field_change(
-                area, subject, "organisation", before.organisation, after.organisation
-            )
+        for name in ("organisation", "role"):
+            was, now = getattr(before, name), getattr(after, name)
+            if was != now:
+                yield field_change(area, subject, name, was, now)
+        yield from waiver_changes(area, subject.id, (subject,), before, after)
         yield from _holders(old, new, subject, before.holders, after.holders)
 
 
@@ -106,8 +108,11 @@ def people(old: Model, new: Model) -> Iterator[Change]:
         if after is None:
             continue
         yield from _renamed(area, person_id, before.name, after.name)
+        subject = Named(after.name, person_id)
+        if before.roles != after.roles:
+            yield field_change(area, subject, "roles", before.roles, after.roles)
+        yield from waiver_changes(area, subject.id, (subject,), before, after)
         if before.left != after.left:
-            subject = Named(after.name, person_id)
             if before.left is None:
                 parts: tuple[Part, ...] = (subject, f" left on {after.left}")
                 yield Change(area, "left", person_id, parts, None, json_value(after.left))

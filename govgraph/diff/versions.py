@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote, named, sorted_changes
-from govgraph.diff.fields import dissolution, field_change, json_value, show
+from govgraph.diff.fields import dissolution, field_change, json_value, show, waiver_changes
 from govgraph.diff.members import memberships
 from govgraph.diff.others import organisations, people, posts, settings
 from govgraph.model import Model
 from govgraph.schema import Body, ReportingLine
 
-BODY_FIELDS = ("kind", "root", "hosted_by", "meets", "review_interval_months", "predecessor")
+BODY_FIELDS = (
+    "kind", "root", "hosted_by", "statutory", "meets", "review_interval_months", "predecessor",
+)  # fmt: skip
 
 
 def compare_models(old: Model, new: Model) -> list[Change]:
@@ -104,6 +106,7 @@ def _body_changes(model: Model, before: Body, after: Body) -> Iterator[Change]:
         was, now = getattr(before, name), getattr(after, name)
         if was != now:
             yield field_change("bodies", subject, name.replace("_", " "), was, now)
+    yield from waiver_changes("bodies", after.id, (subject,), before, after)
     rules = {_rule(r) for r in before.requires}, {_rule(r) for r in after.requires}
     if rules[0] != rules[1]:
         yield field_change(
