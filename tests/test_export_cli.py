@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import CliResult
+from support import EXAMPLE, CliResult
 
 Cli = Callable[..., CliResult]
 WYVERN = Path(__file__).parent / "fixtures" / "interop" / "wyvern"
@@ -108,3 +109,24 @@ def test_every_command_has_help_with_an_example(cli: Cli, command: tuple[str, ..
     result = cli(*command, "-h")
     assert result.exit_code == 0
     assert "Example: govgraph " in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("form", "node", "edge"),
+    [
+        ("dot", r'^  "([a-z0-9-]+)" \[', r'^  "([a-z0-9-]+)" -> "([a-z0-9-]+)"'),
+        ("mermaid", r"^  (n_\w+)[\[(]", r'^  (n_\w+) [-.<>]+(?:\|"[^"]*"\|)? (n_\w+)$'),
+    ],
+)
+def test_a_selected_diagram_has_no_floating_boxes(
+    cli: Cli, form: str, node: str, edge: str
+) -> None:
+    """Every organisation drawn for a selection is linked to something: a post's
+    organisation is joined to the post, not left floating beside the chart."""
+    result = cli("export", EXAMPLE, "--to", form, "--bodies", "get-safe", "--as-of", "2023-07-07")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    nodes = {m[1] for line in lines if (m := re.match(node, line))}
+    linked = {end for line in lines if (m := re.match(edge, line)) for end in m.groups()}
+    assert len(nodes) >= 6
+    assert nodes <= linked, f"drawn without a line: {sorted(nodes - linked)}"

@@ -67,5 +67,10 @@ def to_dot(view: ExportView) -> str:
         lines.append(
             f"  {quote(holding.person)} -> {quote(post.id)} [style=dotted, arrowhead=none];"
         )
+    ids = view.ids
+    for post in view.posts:  # a post belongs to its organisation: without this line it floats
+        if post.organisation in ids:
+            attributes = 'style=dotted, arrowhead=none, label="post of"'
+            lines.append(f"  {quote(post.id)} -> {quote(post.organisation)} [{attributes}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -73,6 +73,10 @@ def to_mermaid(view: ExportView) -> str:
         lines.append(f"  {node_id(membership.member)} -.->{text} {node_id(body.id)}")
     for post, _, holding in view.holdings:
         lines.append(f"  {node_id(holding.person)} --- {node_id(post.id)}")
+    ids = view.ids
+    for post in view.posts:  # a post belongs to its organisation: without this line it floats
+        if post.organisation in ids:
+            lines.append(f'  {node_id(post.id)} ---|"post of"| {node_id(post.organisation)}')
     for kind, style in STYLES.items():
         lines.append(f"  classDef {kind} {style}")
     for kind, members in classes.items():
