@@ -482,6 +482,29 @@ def test_a_large_model_starts_readable_and_says_how_to_widen(draw: Callable[...,
     assert deeper["meta"]["counts"]["bodies"] == 366 and deeper["meta"]["partial"] is False
 
 
+def test_the_readable_view_stays_readable_when_levels_are_wide(draw: Callable[..., str]) -> None:
+    """50 councils, each with boards and groups: two levels would be over a thousand
+    bodies, so the default view shows fewer levels rather than an unreadable chart."""
+    lines = ["bodies:", "  - {id: root, name: Region, root: true}"]
+    for b in range(20):  # two levels down would be 1 + 20 + 400 bodies
+        lines.append(f"  - {{id: c{b}, name: Council {b}, reports_to: [{{body: root}}]}}")
+        lines += [
+            f"  - {{id: g{b}-{g}, name: Group {b}.{g}, reports_to: [{{body: c{b}}}]}}"
+            for g in range(20)
+        ]
+    wide = chart(draw({"bodies.yaml": "\n".join(lines) + "\n"}))
+    assert wide["meta"]["counts"]["bodies"] == 21 and wide["meta"]["partial"] is True
+    assert "the tops of the structure and 1 level below: 21 of 421 bodies" in wide["meta"]["view"]
+    many_tops = {"bodies.yaml": "bodies:\n" + "".join(
+        f"  - {{id: c{i}, name: Council {i}, root: true}}\n"
+        f"  - {{id: b{i}, name: Board {i}, reports_to: [{{body: c{i}}}]}}\n"
+        for i in range(200)
+    )}  # fmt: skip
+    tops_only = chart(draw(many_tops))
+    assert tops_only["meta"]["counts"]["bodies"] == 200
+    assert "the tops of the structure: 200 of 400 bodies" in tops_only["meta"]["view"]
+
+
 # --- safe and offline -----------------------------------------------------------------------------
 
 

@@ -10,8 +10,10 @@ greyed out on dates when it did not exist, instead of vanishing from the view.
   and ``down`` levels of what reports to it (``None``: all the way);
 * ``down`` alone: the tops of the structure and ``down`` levels below them;
 * otherwise every body, except that a model of more than :data:`LARGE_MODEL`
-  bodies starts with its tops and :data:`READABLE_DEPTH` levels below them,
-  and the view says so and how to widen it (``whole=True`` draws everything).
+  bodies starts with its tops and as many levels below them (up to
+  :data:`READABLE_DEPTH`) as keep the chart within :data:`LARGE_MODEL` bodies
+  (the tops alone if even one level is more), and the view says so and how to
+  widen it (``whole=True`` draws everything).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from govgraph.graph import model_of
 
 #: Above this many bodies the default chart is a readable slice, not everything.
 LARGE_MODEL = 300
-#: How many levels below the tops the readable slice shows.
+#: How many levels below the tops the readable slice shows at most.
 READABLE_DEPTH = 2
 
 
@@ -100,15 +102,28 @@ def choose_view(
         raise GovgraphError("--up needs --focus BODY: it counts levels above that body")
     if whole or (down is None and total <= LARGE_MODEL):
         return View(tuple(model.bodies), f"all {total} bodies")
-    depth = READABLE_DEPTH if down is None else down
-    chosen = set()
+    if down is not None:
+        depth, chosen = down, _below_tops(graph, down)
+    else:  # as many levels (up to READABLE_DEPTH) as stay within LARGE_MODEL bodies
+        depth, chosen = 0, _below_tops(graph, 0)
+        for deeper in range(1, READABLE_DEPTH + 1):
+            wider = _below_tops(graph, deeper)
+            if len(wider) > LARGE_MODEL:
+                break
+            depth, chosen = deeper, wider
+    below = f" and {_levels(depth)} below" if depth else ""
+    description = f"the tops of the structure{below}: {len(chosen)} of {total} bodies"
+    partial = down is None and len(chosen) < total
+    return View(_in_order(graph, chosen), description, partial)
+
+
+def _below_tops(graph: nx.MultiDiGraph, depth: int) -> set[str]:
+    """The tops of the structure and the bodies up to ``depth`` levels below them."""
+    chosen: set[str] = set()
     tree = structure(graph).reverse(copy=False)
     for top in tops(graph):
         chosen |= set(nx.single_source_shortest_path_length(tree, top, cutoff=depth))
-    levels = "level" if depth == 1 else "levels"
-    description = f"the tops of the structure and {depth} {levels} below: {len(chosen)} of {total}"
-    partial = down is None and len(chosen) < total
-    return View(_in_order(graph, chosen), description + " bodies", partial)
+    return chosen
 
 
 def body_id(graph: nx.MultiDiGraph, body: str, where: str = "--focus") -> str:
