@@ -70,7 +70,7 @@ def to_dot(view: ExportView) -> str:
     ids = view.ids
     for post in view.posts:  # a post belongs to its organisation: without this line it floats
         if post.organisation in ids:
-            attributes = 'style=dotted, arrowhead=none, label="post of"'
-            lines.append(f"  {quote(post.id)} -> {quote(post.organisation)} [{attributes}];")
+            link = 'style=dotted, arrowhead=none, label="post of"'
+            lines.append(f"  {quote(post.id)} -> {quote(post.organisation)} [{link}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
