@@ -19,11 +19,15 @@ def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str], n: int =
 
     >>> suggest("membrs", ["members", "name"])
     " (did you mean 'members'?)"
+    >>> suggest("boards", ["board", "boars", "hoards", "panel"])
+    " (did you mean 'boars', 'board' or 'hoards'?)"
     """
     close = difflib.get_close_matches(str(word), sorted(choices), n=n, cutoff=0.6)
     if not close:
         return ""
-    return " (did you mean " + " or ".join(f"'{c}'" for c in close) + "?)"
+    quoted = [f"'{c}'" for c in close]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f" (did you mean {listed}?)"
 
 
 def field_names(model: type[BaseModel]) -> list[str]:

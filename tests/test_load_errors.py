@@ -218,3 +218,15 @@ def test_settings_keys_in_a_model_file_point_to_govgraph_yaml(model_dir, cli) ->
     folder = model_dir({"bodies.yaml": BODY_OK + "many_roles: 3\n"})
     result = cli("validate", folder)
     assert "settings belong in govgraph.yaml" in result.stderr
+
+
+def test_several_near_ids_are_listed_as_a_sentence(model_dir, cli) -> None:  # type: ignore[no-untyped-def]
+    near = "".join(
+        f"  - {{id: {i}, name: {i.upper()}, kind: board}}\n" for i in ("hwbb", "hwb1", "hwb2")
+    )
+    folder = model_dir(
+        {"bodies.yaml": BODY_OK + near + "  - {id: x, name: X, reports_to: [{body: hwb}]}\n"}
+    )
+    result = cli("validate", folder)
+    assert result.exit_code == 2
+    assert "(did you mean 'hwbb', 'hwb2' or 'hwb1'?)" in result.stderr  # nearest first
