@@ -78,3 +78,17 @@ def test_internal_crash_is_one_line_without_traceback(cli, monkeypatch) -> None:
     assert result.stderr.count("\n") == 1
     assert "internal error (RuntimeError: boom)" in result.stderr
     assert "please report it" in result.stderr
+
+
+def test_debug_shows_the_traceback_and_still_exits_3(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    validate_module = sys.modules["govgraph.cli.validate"]
+
+    def explode(path: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(validate_module, "load", explode)
+    monkeypatch.setenv("GOVGRAPH_DEBUG", "1")
+    result = cli("validate", EXAMPLE)
+    assert result.exit_code == 3  # scripts tell a crash from "invalid model" either way
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "RuntimeError: boom" in result.stderr

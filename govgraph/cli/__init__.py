@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 import click
@@ -115,7 +116,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the one place crashes are reported
         if os.environ.get("GOVGRAPH_DEBUG"):
-            raise
+            traceback.print_exc()  # the details asked for; the exit code stays that of a crash
+            return EXIT_CRASH
         click.echo(
             f"govgraph: internal error ({type(exc).__name__}: {exc}). This is a bug in govgraph: "
             "please report it with the command you ran (GOVGRAPH_DEBUG=1 shows the details).",
