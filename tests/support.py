@@ -9,7 +9,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+
+from govgraph.audit import audit
+from govgraph.findings import Finding
+from govgraph.loader import load
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "models" / "worcestershire"
@@ -35,3 +40,13 @@ def write_model(folder: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return folder
+
+
+def findings_of(
+    model_dir: Callable[..., Path], yaml_text: str, slug: str, on: date, settings: str = ""
+) -> list[Finding]:
+    """The findings of one check on a one-file model (plus optional govgraph.yaml)."""
+    files = {"model.yaml": yaml_text}
+    if settings:
+        files["govgraph.yaml"] = settings
+    return audit(load(model_dir(files)), on=on, select=[slug]).findings

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from support import findings_of
 
 from govgraph.audit import audit
 from govgraph.findings import Finding
@@ -20,10 +21,7 @@ ON = date(2023, 7, 7)
 def run(
     model_dir: ModelDir, yaml_text: str, slug: str, on: date = ON, settings: str = ""
 ) -> list[Finding]:
-    files = {"model.yaml": yaml_text}
-    if settings:
-        files["govgraph.yaml"] = settings
-    return audit(load(model_dir(files)), on=on, select=[slug]).findings
+    return findings_of(model_dir, yaml_text, slug, on, settings)
 
 
 # --- missing-required-member -------------------------------------------------------------

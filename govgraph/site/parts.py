@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from govgraph.explore.text import dates as date_span
 from govgraph.site.html import Html, esc, fmt, join, link, tag
 
 Data = dict[str, Any]
@@ -50,12 +51,8 @@ def none(text: str = "None.") -> Html:
 
 
 def dates(entry: Data, start: str = "from", end: str = "to") -> str:
-    begin, finish = entry.get(start), entry.get(end)
-    if begin and finish:
-        return f"{begin} to {finish}"
-    if begin:
-        return f"since {begin}"
-    return f"until {finish}" if finish else "–"
+    """As ``show`` words them (``since 2019-09-29``), or a dash in a table cell."""
+    return date_span(entry, start, end) or "–"
 
 
 def severity(value: str) -> Html:
