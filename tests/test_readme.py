@@ -1,0 +1,124 @@
+"""Every command the README shows gives the output the README shows.
+
+A README whose examples have drifted teaches officers the wrong thing, so each
+``$ govgraph …`` line in a fenced block is run (in a copy of the repository's
+models and fixtures) and the lines printed below it must appear in its real
+output, in order. ``…`` stands for lines (or, inside a line, text) left out.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support import REPO, Cli
+
+README = REPO / "README.md"
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Example:
+    line: int  # of the command in README.md
+    command: str
+    expected: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"README.md:{self.line}: $ {self.command}"
+
+
+def examples() -> list[Example]:
+    found: list[Example] = []
+    block: list[tuple[int, str]] | None = None
+    for number, line in enumerate(README.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("```"):
+            if block is not None:
+                found += _commands(block)
+            block = [] if block is None else None
+        elif block is not None:
+            block.append((number, line))
+    return found
+
+
+def _commands(block: list[tuple[int, str]]) -> list[Example]:
+    out: list[Example] = []
+    for i, (number, line) in enumerate(block):
+        if not line.startswith("$ "):
+            continue
+        expected = []
+        for _, following in block[i + 1 :]:
+            if following.startswith("$ "):
+                break
+            expected.append(following.rstrip())
+        out.append(Example(number, line[2:], tuple(expected)))
+    return out
+
+
+def matches(expected: str, actual: str) -> bool:
+    """``actual`` holds the fragments of ``expected`` between ellipses, in order."""
+    if ELLIPSIS not in expected:
+        return expected == actual.rstrip()
+    pattern = ".*?".join(re.escape(part) for part in expected.split(ELLIPSIS))
+    return re.fullmatch(pattern, actual.rstrip()) is not None
+
+
+def unmatched(expected: tuple[str, ...], actual: list[str]) -> list[str]:
+    """The expected lines (ellipsis lines aside) not found in order in ``actual``."""
+    missing, at = [], 0
+    for want in expected:
+        if want.strip() == ELLIPSIS:
+            continue
+        found = next((i for i in range(at, len(actual)) if matches(want, actual[i])), None)
+        if found is None:
+            missing.append(want)
+        else:
+            at = found + 1
+    return missing
+
+
+EXAMPLES = examples()
+
+
+def test_the_readme_has_examples_to_check() -> None:
+    commands = [
+        example.command.split()[1] for example in EXAMPLES if example.command.startswith("govgraph")
+    ]
+    assert {"validate", "check", "render", "show", "path", "seats", "members", "diff", "build",
+            "import", "export", "schema"} <= set(commands)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of what the examples read, so that what they write lands in a scratch folder."""
+    root = tmp_path_factory.mktemp("readme")
+    shutil.copytree(REPO / "models", root / "models")
+    shutil.copytree(REPO / "tests" / "fixtures", root / "tests" / "fixtures")
+    return root
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=str)
+def test_readme_example_prints_what_the_readme_says(
+    example: Example, workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    monkeypatch.setenv("NO_COLOR", "1")
+    command = example.command.split(" | ")[0]  # `| tail -1`: the lines shown are still in order
+    args = shlex.split(command)
+    if args[0] == "govgraph":
+        result = cli(*args[1:])
+        output = (result.stdout + result.stderr).splitlines()
+        assert result.exit_code != 3, f"{example} crashed:\n{result.stderr}"
+    else:
+        done = subprocess.run(args, capture_output=True, text=True, check=True, timeout=60)
+        output = done.stdout.splitlines()
+    missing = unmatched(example.expected, output)
+    assert not missing, (
+        f"{example}: not in the output:\n"
+        + "\n".join(missing)
+        + ("\n--- the output was:\n" + "\n".join(output))
+    )
