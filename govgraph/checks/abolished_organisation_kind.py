@@ -60,7 +60,7 @@ def check(context: Context) -> Iterator[Problem]:
     }
     if not abolished_orgs:
         return
-    for member, seats in context.seats_of_member.items():
+    for member in context.seats_of_member:
         post = model.posts.get(member)
         found = abolished_orgs.get((post.organisation or "") if post is not None else member)
         if found is None:
@@ -69,7 +69,7 @@ def check(context: Context) -> Iterator[Problem]:
         who = f"{org.name} ({org.id})"
         if post is not None:
             who = f"{post.title} ({post.id}) is a post of {who}, which"
-        for body, membership in seats:
+        for body, membership in context.seats(member):
             message = (
                 f"{who} is an organisation of kind '{org.kind}': {entry.were_abolished} "
                 f"nationally on {long_date(entry.abolished_on)} (replaced by "

@@ -50,7 +50,7 @@ def check(context: Context) -> Iterator[Problem]:
     for person in context.model.people.values():
         if person.left is None or person.left >= on:  # has_ended, inline: 100k people
             continue
-        for body, membership in context.seats_of_member.get(person.id, ()):
+        for body, membership in context.seats(person.id):
             message = (
                 f"{person.name} left on {person.left} but is still a member of {body.name}; "
                 f"end this membership (to: {person.left}) and record who replaced them"

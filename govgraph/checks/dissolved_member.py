@@ -60,7 +60,7 @@ def check(context: Context) -> Iterator[Problem]:
     for org in model.organisations.values():
         if not has_ended(org, context.on):
             continue
-        for body, membership in context.seats_of_member.get(org.id, ()):
+        for body, membership in context.seats(org.id):
             yield _problem(context, org, body, membership)
 
 

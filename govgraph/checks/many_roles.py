@@ -43,7 +43,6 @@ the load is deliberate.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem
@@ -61,32 +60,36 @@ NAMED = 8
 
 def check(context: Context) -> Iterator[Problem]:
     limit = context.settings.many_roles
-    seats_of = context.seats_of_member
-    # The posts each person holds on the date, from the one shared table of holders.
-    held: dict[str, list[str]] = defaultdict(list)
-    for post, people in context.post_holders.items():
-        for person in people:
-            held[person].append(post)
+    seats_of, held, holders = context.seats_of_member, context.posts_held, context.post_holders
     # Seats counted with repeats (a member's own, then through the posts a person
-    # holds) bound the distinct bodies from above: most members stop there.
-    bound = {member_id: len(seats) for member_id, seats in seats_of.items()}
+    # holds) bound the distinct bodies from above: most members stop there. A held
+    # post's seats are its holders', and a holder is judged in the second loop.
+    for member_id, bodies in seats_of.items():
+        if len(bodies) > limit and member_id not in held and member_id not in holders:
+            yield from _judge(context, member_id, [])
     for person, posts in held.items():
-        bound[person] = bound.get(person, 0) + sum(len(seats_of.get(p, ())) for p in posts)
-    for member_id, most in bound.items():
-        if most <= limit:
-            continue
-        member = _judged(context, member_id)
-        if member is None:
-            continue
-        seats = _seats(context, member_id, held.get(member_id, []))
-        if len(seats) <= limit:
-            continue
-        message = (
-            f"{member.name} sits on {len(seats)} current bodies, more than the {limit} set "
-            f"as many_roles: {_list(context, seats)}; consider sharing these seats out, "
-            "or raise many_roles in govgraph.yaml"
-        )
-        yield Problem(member.id, message, member, (member,))
+        most = len(seats_of.get(person, ()))
+        for post in posts:
+            most += len(seats_of.get(post, ()))
+        if most > limit:
+            yield from _judge(context, person, posts)
+
+
+def _judge(context: Context, member_id: str, posts: list[str]) -> Iterator[Problem]:
+    """A problem when ``member_id``, through ``posts`` too, sits on too many bodies."""
+    limit = context.settings.many_roles
+    member = _judged(context, member_id)
+    if member is None:
+        return
+    seats = _seats(context, member_id, posts)
+    if len(seats) <= limit:
+        return
+    message = (
+        f"{member.name} sits on {len(seats)} current bodies, more than the {limit} set "
+        f"as many_roles: {_list(context, seats)}; consider sharing these seats out, "
+        "or raise many_roles in govgraph.yaml"
+    )
+    yield Problem(member.id, message, member, (member,))
 
 
 def _judged(context: Context, member_id: str) -> Entity | None:
@@ -104,24 +107,23 @@ def _judged(context: Context, member_id: str) -> Entity | None:
 
 def _seats(context: Context, member: str, posts: list[str]) -> dict[str, str | None]:
     """Body id -> the post the member sits there through (None when in their own right)."""
-    seats: dict[str, str | None] = {
-        body.id: None for body, _ in context.seats_of_member.get(member, ())
-    }
+    seats_of = context.seats_of_member
+    seats: dict[str, str | None] = dict.fromkeys(seats_of.get(member, ()))
     for post in posts:
-        for body, _ in context.seats_of_member.get(post, ()):
-            seats.setdefault(body.id, post)
+        for body in seats_of.get(post, ()):
+            seats.setdefault(body, post)
     return seats
 
 
 def _list(context: Context, seats: dict[str, str | None]) -> str:
-    model = context.model
+    bodies = context.body_names
     posts = set(seats.values())
     # Every seat through one post (the usual case for an officer): say it once.
     single = next(iter(posts)) if len(posts) == 1 else None
     names = [
-        model.bodies[body].name + (f" (as {model.name_of(post)})" if post and not single else "")
+        bodies[body] + (f" (as {context.name_of(post)})" if post and not single else "")
         for body, post in list(seats.items())[:NAMED]
     ]
     more = f" and {len(seats) - NAMED} more" if len(seats) > NAMED else ""
-    every = f" (all as {model.name_of(single)})" if single else ""
+    every = f" (all as {context.name_of(single)})" if single else ""
     return ", ".join(names) + more + every

@@ -52,7 +52,7 @@ def check(context: Context) -> Iterator[Problem]:
             if ends is None or ends >= on or membership.to is not None:
                 continue
             body = bodies[body_id]
-            member = context.model.name_of(membership.member)
+            member = context.name_of(membership.member)
             message = (
                 f"{member}'s term on {body.name} ended on {ends} but the membership has no "
                 f"end date; set to: {ends} if they left, or record the new term_ends if they "

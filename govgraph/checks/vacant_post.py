@@ -51,10 +51,8 @@ SUMMARY = "a current membership through a post that has no holder on the date"
 
 
 def check(context: Context) -> Iterator[Problem]:
-    for post in context.model.posts.values():
-        if not post.holders or post.id in context.post_holders:
-            continue
-        for body, membership in context.seats_of_member.get(post.id, ()):
+    for post in context.vacant_posts:
+        for body, membership in context.seats(post.id):
             message = (
                 f"The {post.title} seat on {body.name} is vacant on {context.on}"
                 f"{_last_holder(context, post)}; add the new holder to the post's holders, "
