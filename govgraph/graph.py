@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from govgraph.collector import collector_paused
 from govgraph.dates import is_current
 from govgraph.model import Model
 from govgraph.schema import Body, Membership, ReportingLine
@@ -35,6 +36,11 @@ def build_graph(model: Model) -> nx.MultiDiGraph:
     >>> g.edges["wscp", "hwb", "reports:0"]["relation"]      # doctest: +SKIP
     'reports'
     """
+    with collector_paused():  # 0.3 s instead of 1.8 s at 50 councils
+        return _built(model)
+
+
+def _built(model: Model) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(model=model, name=model.name)
     for word, table in (
         ("organisation", model.organisations),

@@ -10,12 +10,9 @@ and line, sorted, so a user fixes a model in one pass.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import types
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from govgraph.cache import FileCache, enabled
+from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError, LoadProblem, ModelLoadError
 from govgraph.explain import explain, suggest
 from govgraph.model import Model
@@ -80,7 +78,7 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
     model = Model(root=root)
     problems: list[LoadProblem] = []
     first_seen: dict[str, tuple[str, int]] = {}
-    with _collector_paused():
+    with collector_paused():
         for file in files:
             rel = file.name if single else file.relative_to(root).as_posix()
             shown = str(file)
@@ -101,23 +99,6 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
     if problems:
         raise ModelLoadError(problems)
     return model
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a model is read.
-
-    A load makes hundreds of thousands of small objects that all stay alive and
-    form no cycles; the collector kept re-scanning them (profiled: more than half
-    of the time of a 50-council load). Reference counting still frees everything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- reading one file on its own: the part worth caching ---------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
@@ -165,3 +166,16 @@ def test_example_model_loads_and_graphs(example_graph) -> None:  # type: ignore[
 @pytest.fixture
 def example_graph():  # type: ignore[no-untyped-def]
     return govgraph.build_graph(govgraph.load(EXAMPLE))
+
+
+def test_building_the_graph_leaves_the_garbage_collector_as_it_was() -> None:
+    model = govgraph.load(EXAMPLE)
+    assert gc.isenabled()
+    govgraph.build_graph(model)
+    assert gc.isenabled()  # paused while building (for speed), then restored
+    gc.disable()
+    try:
+        govgraph.build_graph(model)
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
