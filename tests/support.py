@@ -6,15 +6,20 @@ of its own, and two modules both called ``conftest`` shadow each other.
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from govgraph.audit import audit
 from govgraph.findings import Finding
 from govgraph.loader import load
+from govgraph.model import Model
+from govgraph.schema import Body
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "models" / "worcestershire"
@@ -50,3 +55,25 @@ def findings_of(
     if settings:
         files["govgraph.yaml"] = settings
     return audit(load(model_dir(files)), on=on, select=[slug]).findings
+
+
+def embedded(html: str, element: str) -> dict[str, Any]:
+    """The JSON in a rendered chart's ``<script type="application/json" id=element>``."""
+    found = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', html, re.S)
+    assert found, f"the {element} element is missing"
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def chart_file_data(path: Path) -> dict[str, Any]:
+    """What the chart written at ``path`` draws (its ``govgraph-data``)."""
+    return embedded(path.read_text(encoding="utf-8"), "govgraph-data")
+
+
+def model_of_bodies(bodies: list[dict[str, object]]) -> Model:
+    """A model built in code from raw body mappings (no files, no other sections)."""
+    model = Model(root=Path("generated"))
+    for raw in bodies:
+        body = Body.model_validate(raw)
+        model.bodies[body.id] = body
+    return model

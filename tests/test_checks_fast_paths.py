@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import islice
-from pathlib import Path
 
 import networkx as nx
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from support import model_of_bodies
 
 from govgraph.audit import audit
 from govgraph.dates import add_months, earliest_on_time
 from govgraph.graph import build_graph, current_roots, hierarchy
 from govgraph.model import Model
-from govgraph.schema import Body
 
 ON = date(2023, 7, 7)
 
@@ -43,14 +42,6 @@ def tangles(draw: st.DrawFn) -> list[dict[str, object]]:
             body["dissolved"] = "2020-01-31"
         bodies.append(body)
     return bodies
-
-
-def _model(bodies: list[dict[str, object]]) -> Model:
-    model = Model(root=Path("generated"))
-    for raw in bodies:
-        body = Body.model_validate(raw)
-        model.bodies[body.id] = body
-    return model
 
 
 def _cycles_by_definition(model: Model) -> set[tuple[str, ...]] | None:
@@ -82,7 +73,7 @@ def _orphans_by_definition(model: Model) -> set[str]:
 def test_reporting_cycle_reports_every_cycle_of_the_whole_structure(
     bodies: list[dict[str, object]],
 ) -> None:
-    model = _model(bodies)
+    model = model_of_bodies(bodies)
     expected = _cycles_by_definition(model)
     assume(expected is not None)
     result = audit(model, on=ON, select=["reporting-cycle"])
@@ -103,7 +94,7 @@ def test_reporting_cycle_reports_every_cycle_of_the_whole_structure(
 def test_orphaned_body_finds_the_bodies_no_chain_leads_up_from(
     bodies: list[dict[str, object]],
 ) -> None:
-    model = _model(bodies)
+    model = model_of_bodies(bodies)
     result = audit(model, on=ON, select=["orphaned-body"])
     assert {f.subject for f in result.findings} == _orphans_by_definition(model)
 

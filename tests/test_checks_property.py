@@ -4,14 +4,12 @@ any chain into a loop is always caught."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import model_of_bodies
 
 from govgraph.audit import audit
-from govgraph.model import Model
-from govgraph.schema import Body
 
 ON = date(2023, 7, 7)
 STRUCTURE_CHECKS = ["orphaned-body", "reporting-cycle"]
@@ -41,20 +39,12 @@ def hierarchies(draw: st.DrawFn) -> list[dict[str, object]]:
     return bodies
 
 
-def _model(bodies: list[dict[str, object]]) -> Model:
-    model = Model(root=Path("generated"))
-    for raw in bodies:
-        body = Body.model_validate(raw)
-        model.bodies[body.id] = body
-    return model
-
-
 @settings(max_examples=150, deadline=None)
 @given(hierarchies())
 def test_acyclic_structure_reaching_roots_has_no_structure_findings(
     bodies: list[dict[str, object]],
 ) -> None:
-    result = audit(_model(bodies), on=ON, select=STRUCTURE_CHECKS)
+    result = audit(model_of_bodies(bodies), on=ON, select=STRUCTURE_CHECKS)
     assert result.findings == []
 
 
@@ -75,7 +65,7 @@ def test_a_line_back_down_a_chain_is_always_a_cycle(
     parent_lines = parent["reports_to"]
     assert isinstance(parent_lines, list)
     parent_lines.append({"body": child["id"]})
-    result = audit(_model(bodies), on=ON, select=["reporting-cycle"])
+    result = audit(model_of_bodies(bodies), on=ON, select=["reporting-cycle"])
     cycles = [f.message for f in result.findings]
     assert cycles, "a loop between two bodies was not reported"
     assert any(str(child["name"]) in message for message in cycles)

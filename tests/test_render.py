@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import embedded
 
 from govgraph import build_graph, load
 from govgraph.audit import audit
@@ -67,13 +68,6 @@ SMALL = {
           - {id: youth, name: Youth Cabinet, kind: cabinet}
         """,
 }
-
-
-def embedded(html: str, element: str) -> dict[str, Any]:
-    found = re.search(rf'<script type="application/json" id="{element}">(.*?)</script>', html, re.S)
-    assert found, f"the {element} element is missing"
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
 
 
 def chart(html: str) -> dict[str, Any]:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from support import CliResult
+from support import CliResult, chart_file_data
 
 from govgraph.errors import GovgraphError
 from govgraph.render import write_chart
@@ -33,14 +30,6 @@ MODEL = {
 Cli = Callable[..., CliResult]
 
 
-def data_of(path: Path) -> dict[str, Any]:
-    html = path.read_text(encoding="utf-8")
-    found = re.search(r'id="govgraph-data">(.*?)</script>', html, re.S)
-    assert found
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
-
-
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work = tmp_path / "work"
@@ -57,7 +46,7 @@ def test_writes_output_named_after_the_model_folder(
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "output/herefordshire.html\n"
     written = in_tmp / "output" / "herefordshire.html"
-    data = data_of(written)
+    data = chart_file_data(written)
     assert data["meta"]["as_of"] == "2023-07-07"
     assert {n["id"] for n in data["nodes"]} == {"council", "hwb", "wcc"}
     assert [p.name for p in (in_tmp / "output").iterdir()] == ["herefordshire.html"]
@@ -71,7 +60,7 @@ def test_output_option_and_no_members(
     result = cli("render", model_dir(MODEL), "-o", target, "--no-members", "--focus", "hwb")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == str(target)
-    data = data_of(target)
+    data = chart_file_data(target)
     assert [n["id"] for n in data["nodes"]] == ["council", "hwb"]
     assert data["meta"]["focus"] == "hwb"
 
@@ -162,10 +151,10 @@ def test_a_large_model_says_on_stderr_what_was_left_out(
     assert result.exit_code == 0
     assert "note: showing the tops of the structure and 2 levels below: 111 of 311" in result.stderr
     assert "--all" in result.stderr
-    assert data_of(in_tmp / "output" / "model.html")["meta"]["counts"]["bodies"] == 111
+    assert chart_file_data(in_tmp / "output" / "model.html")["meta"]["counts"]["bodies"] == 111
     everything = cli("render", folder, "--all", "-o", "all.html")
     assert everything.stderr == ""
-    assert data_of(in_tmp / "all.html")["meta"]["counts"]["bodies"] == 311
+    assert chart_file_data(in_tmp / "all.html")["meta"]["counts"]["bodies"] == 311
 
 
 def test_help_has_an_example(cli: Cli) -> None:

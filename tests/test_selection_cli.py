@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from support import CliResult
+from support import CliResult, chart_file_data
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "models" / "worcestershire"
 ON = "2026-11-28"
@@ -53,8 +52,7 @@ def test_render_with_bodies_draws_exactly_the_selection(cli: Cli, tmp_path: Path
     out = tmp_path / "chart.html"
     result = cli("render", EXAMPLE, "--as-of", ON, "--bodies", "wscp+", "--no-members", "-o", out)
     assert result.exit_code == 0, result.stderr
-    page = out.read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="govgraph-data">(.*?)</script>', page, re.S)[1])  # type: ignore[index]
+    data = chart_file_data(out)
     drawn = {node["id"] for node in data["nodes"]}
     assert drawn == {"wscp", "wscp-qapp", "wscp-learning"}
 

@@ -6,8 +6,6 @@ at /usr/bin/chromium; CI installs it, so there they always run.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +14,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from support import chart_file_data
 
 from browser.screenshot import CHROMIUM, launch
 from govgraph import build_graph, load
@@ -91,7 +90,7 @@ def open_chart(browser: Browser) -> Iterator[Callable[[Path], Chart]]:
         contexts.append(context)
         page = context.new_page()
         url = path.resolve().as_uri()
-        chart = Chart(page, chart_data(path))
+        chart = Chart(page, chart_file_data(path))
         page.on("request", lambda r: None if r.url == url else chart.requests.append(r.url))
         page.route(
             "**/*",
@@ -128,11 +127,3 @@ def render_model(model_dir: Callable[..., Path], tmp_path: Path) -> Callable[...
         return write_chart(tmp_path / f"{name}.html", render_chart(result, graph, **options))
 
     return make
-
-
-def chart_data(path: Path) -> dict[str, Any]:
-    html = path.read_text(encoding="utf-8")
-    found = re.search(r'id="govgraph-data">(.*?)</script>', html, re.S)
-    assert found
-    data: dict[str, Any] = json.loads(found.group(1))
-    return data
