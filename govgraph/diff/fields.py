@@ -68,6 +68,17 @@ def dissolution(area: str, subject: Named, was: date | None, now: date | None) -
     return Change(area, "changed", subject.id, parts, json_value(was), json_value(now))
 
 
+def entity_changes(
+    area: str, subject: Named, before: Ignorable, after: Ignorable, names: tuple[str, ...]
+) -> Iterator[Change]:
+    """The named plain fields of an entity that changed, then its waivers."""
+    for name in names:
+        was, now = getattr(before, name), getattr(after, name)
+        if was != now:
+            yield field_change(area, subject, name.replace("_", " "), was, now)
+    yield from waiver_changes(area, subject.id, (subject,), before, after)
+
+
 def waiver_changes(
     area: str, subject: str, lead: tuple[Part, ...], before: Ignorable, after: Ignorable
 ) -> Iterator[Change]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote, named
-from govgraph.diff.fields import dissolution, field_change, json_value, waiver_changes
+from govgraph.diff.fields import dissolution, entity_changes, field_change, json_value
 from govgraph.model import Model
 from govgraph.schema import Holding, Settings
 
@@ -47,11 +47,7 @@ def organisations(old: Model, new: Model) -> Iterator[Change]:
                     area, "dissolved", org_id, change.parts + extra, change.before, change.after
                 )
             yield change
-        for name in ORG_FIELDS:
-            was, now = getattr(before, name), getattr(after, name)
-            if was != now:
-                yield field_change(area, subject, name.replace("_", " "), was, now)
-        yield from waiver_changes(area, subject.id, (subject,), before, after)
+        yield from entity_changes(area, subject, before, after, ORG_FIELDS)
 
 
 def posts(old: Model, new: Model) -> Iterator[Change]:
@@ -63,11 +59,7 @@ def posts(old: Model, new: Model) -> Iterator[Change]:
             continue
         subject = Named(after.title, post_id)
         yield from _renamed(area, post_id, before.title, after.title)
-        for name in ("organisation", "role"):
-            was, now = getattr(before, name), getattr(after, name)
-            if was != now:
-                yield field_change(area, subject, name, was, now)
-        yield from waiver_changes(area, subject.id, (subject,), before, after)
+        yield from entity_changes(area, subject, before, after, ("organisation", "role"))
         yield from _holders(old, new, subject, before.holders, after.holders)
 
 
@@ -109,9 +101,7 @@ def people(old: Model, new: Model) -> Iterator[Change]:
             continue
         yield from _renamed(area, person_id, before.name, after.name)
         subject = Named(after.name, person_id)
-        if before.roles != after.roles:
-            yield field_change(area, subject, "roles", before.roles, after.roles)
-        yield from waiver_changes(area, subject.id, (subject,), before, after)
+        yield from entity_changes(area, subject, before, after, ("roles",))
         if before.left != after.left:
             if before.left is None:
                 parts: tuple[Part, ...] = (subject, f" left on {after.left}")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote, named, sorted_changes
-from govgraph.diff.fields import dissolution, field_change, json_value, show, waiver_changes
+from govgraph.diff.fields import dissolution, entity_changes, field_change, json_value, show
 from govgraph.diff.members import memberships
 from govgraph.diff.others import organisations, people, posts, settings
 from govgraph.model import Model
@@ -102,11 +102,7 @@ def _body_changes(model: Model, before: Body, after: Body) -> Iterator[Change]:
         )  # fmt: skip
     if before.dissolved != after.dissolved:
         yield dissolution("bodies", subject, before.dissolved, after.dissolved)
-    for name in BODY_FIELDS:
-        was, now = getattr(before, name), getattr(after, name)
-        if was != now:
-            yield field_change("bodies", subject, name.replace("_", " "), was, now)
-    yield from waiver_changes("bodies", after.id, (subject,), before, after)
+    yield from entity_changes("bodies", subject, before, after, BODY_FIELDS)
     rules = {_rule(r) for r in before.requires}, {_rule(r) for r in after.requires}
     if rules[0] != rules[1]:
         yield field_change(
