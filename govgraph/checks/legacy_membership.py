@@ -53,16 +53,8 @@ SUMMARY = "a current membership that started before its body was established"
 
 
 def check(context: Context) -> Iterator[Problem]:
-    model = context.model
-    for body in context.current_bodies:
-        established = body.established
-        if established is None:
-            continue
-        for membership in context.members_of_body[body.id]:
-            started = membership.from_
-            if started is None or started >= established:
-                continue
-            yield membership_problem(body, membership, _message(model, body, membership))
+    for body, membership in context.early_starts:
+        yield membership_problem(body, membership, _message(context.model, body, membership))
 
 
 def _message(model: Model, body: Body, membership: Membership) -> str:

@@ -50,8 +50,9 @@ SUMMARY = "a current body with no current chair"
 
 def check(context: Context) -> Iterator[Problem]:
     on, model = context.on, context.model
+    chaired = context.chaired
     for body_id, current in context.members_of_body.items():
-        if not current or any(m.role == "chair" for m in current):
+        if not current or body_id in chaired:
             continue
         body = model.bodies[body_id]
         past = [m for m in body.members if m.role == "chair" and has_ended(m, on)]

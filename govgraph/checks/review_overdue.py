@@ -45,7 +45,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from govgraph.checks.base import Context, Problem, membership_problem
-from govgraph.dates import add_months, earliest_on_time
+from govgraph.dates import add_months
 from govgraph.findings import Severity
 
 SLUG = "review-overdue"
@@ -55,33 +55,22 @@ SUMMARY = "a current membership not reviewed within the review interval"
 
 def check(context: Context) -> Iterator[Problem]:
     on = context.on
-    on_time: dict[int, date] = {}  # review interval -> earliest last review still on time
     due_by: dict[tuple[date, int], date] = {}  # (last review, interval) -> next one due
-    for body in context.current_bodies:
-        months = context.review_interval(body)
-        if months not in on_time:
-            on_time[months] = earliest_on_time(on, months)
-        cutoff = on_time[months]
-        for membership in context.members_of_body[body.id]:
-            reviewed = membership.reviewed
-            if reviewed is not None and reviewed > on:
-                reviewed = None  # a review that had not happened yet on the as-of date
-            last = membership.from_ if reviewed is None else reviewed
-            if last is None or last >= cutoff:
-                continue
-            # Thousands of findings nationally, from a few hundred distinct dates.
-            due = due_by.get((last, months))
-            if due is None:
-                due = due_by[last, months] = add_months(last, months)
-            member = context.name_of(membership.member)
-            since = (
-                f"was last reviewed on {reviewed}"
-                if reviewed
-                else f"has not been reviewed since it started on {last}"
-            )
-            message = (
-                f"{member}'s membership of {body.name} {since}; reviews are due every "
-                f"{months} months, so one was due by {due}; review it and record the date "
-                "in reviewed"
-            )
-            yield membership_problem(body, membership, message)
+    for body, membership, last, months in context.reviews_due:
+        # Thousands of findings nationally, from a few hundred distinct dates.
+        due = due_by.get((last, months))
+        if due is None:
+            due = due_by[last, months] = add_months(last, months)
+        member = context.name_of(membership.member)
+        reviewed = membership.reviewed
+        since = (
+            f"was last reviewed on {last}"
+            if reviewed is not None and reviewed <= on  # else a review not yet held
+            else f"has not been reviewed since it started on {last}"
+        )
+        message = (
+            f"{member}'s membership of {body.name} {since}; reviews are due every "
+            f"{months} months, so one was due by {due}; review it and record the date "
+            "in reviewed"
+        )
+        yield membership_problem(body, membership, message)

@@ -45,17 +45,11 @@ SUMMARY = "a membership whose term_ends has passed but that has no to"
 
 
 def check(context: Context) -> Iterator[Problem]:
-    on, bodies = context.on, context.model.bodies
-    for body_id, current in context.members_of_body.items():
-        for membership in current:
-            ends = membership.term_ends
-            if ends is None or ends >= on or membership.to is not None:
-                continue
-            body = bodies[body_id]
-            member = context.name_of(membership.member)
-            message = (
-                f"{member}'s term on {body.name} ended on {ends} but the membership has no "
-                f"end date; set to: {ends} if they left, or record the new term_ends if they "
-                "were reappointed"
-            )
-            yield membership_problem(body, membership, message)
+    for body, membership in context.lapsed_terms:
+        member, ends = context.name_of(membership.member), membership.term_ends
+        message = (
+            f"{member}'s term on {body.name} ended on {ends} but the membership has no "
+            f"end date; set to: {ends} if they left, or record the new term_ends if they "
+            "were reappointed"
+        )
+        yield membership_problem(body, membership, message)
