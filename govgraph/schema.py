@@ -101,6 +101,12 @@ class Located(BaseModel):
         private = self.__pydantic_private__
         return int(private["_line"]) if private else 0
 
+    @property
+    def position(self) -> tuple[str, int]:
+        """:attr:`file` and :attr:`line` together, read once (for each finding)."""
+        private = self.__pydantic_private__
+        return (str(private["_file"]), int(private["_line"])) if private else ("", 0)
+
     def line_of(self, key: str) -> int:
         """The line where field ``key`` was written (the mapping's line if unknown)."""
         if self._key_lines is None:

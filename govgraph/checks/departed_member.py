@@ -46,9 +46,10 @@ SUMMARY = "a current membership of a person who has left"
 
 
 def check(context: Context) -> Iterator[Problem]:
-    on = context.on
-    for person in context.model.people.values():
-        if person.left is None or person.left >= on:  # has_ended, inline: 100k people
+    on, people = context.on, context.model.people
+    for member_id in context.seats_of_member:  # those with a seat: fewer than the people
+        person = people.get(member_id)
+        if person is None or person.left is None or person.left >= on:  # has_ended, inline
             continue
         for body, membership in context.seats(person.id):
             message = (

@@ -62,21 +62,26 @@ MONTHS = {
 
 def check(context: Context) -> Iterator[Problem]:
     # Frequency -> the earliest last report still on time: one date compare per line.
-    on_time = {
+    on_time: dict[str | None, date] = {
         frequency: earliest_on_time(context.on, months) for frequency, months in MONTHS.items()
     }
+    on, bodies = context.on, context.model.bodies
     for child, lines in context.parents.items():  # lines between current bodies
         for _, line in lines:
-            if line.frequency not in on_time:
-                continue
-            body = context.model.bodies[child]
-            message = _overdue(context, body, line, on_time[line.frequency])
+            cutoff = on_time.get(line.frequency)
+            last = line.last_reported
+            if cutoff is None or (last is not None and (last > on or last >= cutoff)):
+                continue  # most lines: no frequency, or reported on time
+            body = bodies[child]
+            message = _overdue(context, body, line, cutoff)
             if message is not None:
                 yield Problem(body.id, message, line, (line, body))
 
 
 def _overdue(context: Context, body: Body, line: ReportingLine, on_time: date) -> str | None:
-    on, last = context.on, line.last_reported
+    """What to say about ``line``, which has no report on record on or after ``on_time``
+    (None when the body is too new to have owed one)."""
+    last = line.last_reported
     if last is None:
         if body.established is not None and body.established >= on_time:
             return None
@@ -85,8 +90,6 @@ def _overdue(context: Context, body: Body, line: ReportingLine, on_time: date) -
             f"{body.name} should report to {_parent(context, line)} {line.frequency}, but no "
             f"report is recorded{since}; record the date of its last report in last_reported"
         )
-    if last > on or last >= on_time:
-        return None
     parent = _parent(context, line)
     due = add_months(last, MONTHS[line.frequency or ""])
     return (
