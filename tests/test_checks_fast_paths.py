@@ -2,14 +2,16 @@
 
 The structure checks search only the part of the reporting structure that can
 hold a cycle, and the overdue checks compare dates with one precomputed cut-off
-instead of adding months to each date: these properties pin both to the
-straightforward computation, on structures and dates chosen to hit the edges
-(roots that report somewhere, self-lines, dissolved bodies, month ends).
+instead of adding months to each date, and the membership checks share one
+pass over the memberships: these properties pin them to the straightforward
+computation, on structures and dates chosen to hit the edges (roots that report
+somewhere, self-lines, dissolved bodies, month ends, the days either side of
+the as-of date).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import islice
 
 import networkx as nx
@@ -118,3 +120,81 @@ def test_earliest_on_time_at_month_ends() -> None:
     # A year on from 28 February 2023 is 28 February 2024, a day short of the 29th.
     assert earliest_on_time(date(2024, 2, 29), 12) == date(2023, 3, 1)
     assert add_months(date(2023, 2, 28), 12) < date(2024, 2, 29)
+
+
+#: No date, the days either side of the as-of date (the edges of every rule), or any.
+DAYS = st.one_of(
+    st.none(),
+    st.sampled_from([ON - timedelta(days=1), ON, ON + timedelta(days=1)]),
+    st.dates(date(2020, 1, 1), date(2024, 12, 31)),
+)
+
+
+@st.composite
+def memberships(draw: st.DrawFn) -> list[dict[str, object]]:
+    """Up to 4 bodies, some established after their members' start dates or not yet,
+    each with up to 6 memberships dated around the as-of date (a member may sit twice)."""
+    bodies: list[dict[str, object]] = []
+    for index in range(draw(st.integers(min_value=1, max_value=4))):
+        body: dict[str, object] = {"id": f"b{index}", "name": f"Body {index}"}
+        if (established := draw(DAYS)) is not None:
+            body["established"] = established.isoformat()
+        if draw(st.booleans()):
+            body["review_interval_months"] = draw(st.integers(min_value=1, max_value=24))
+        members = []
+        for _ in range(draw(st.integers(min_value=0, max_value=6))):
+            member: dict[str, object] = {
+                "member": draw(st.sampled_from(["ann", "bob", "cat"])),
+                "role": draw(st.sampled_from(["chair", "member"])),
+            }
+            for key in ("from", "to", "reviewed", "term_ends"):
+                if (day := draw(DAYS)) is not None:
+                    member[key] = day.isoformat()
+            members.append(member)
+        body["members"] = members
+        bodies.append(body)
+    return bodies
+
+
+def _membership_findings_by_definition(model: Model) -> dict[str, list[str]]:
+    """The subjects each membership check should report, straight from FORMAT.md."""
+    found: dict[str, list[str]] = {
+        "term-expired": [],
+        "review-overdue": [],
+        "legacy-membership": [],
+        "no-chair": [],
+    }
+    for body in model.bodies.values():
+        if body.established is not None and body.established > ON:
+            continue  # not yet established: no findings
+        months = body.review_interval_months or model.settings.review_interval_months
+        current = [
+            m for m in body.members if (m.from_ or ON) <= ON and (m.to is None or m.to >= ON)
+        ]
+        for m in current:
+            subject = f"{body.id}/{m.member}"
+            if m.to is None and m.term_ends is not None and m.term_ends < ON:
+                found["term-expired"].append(subject)
+            reviewed = m.reviewed if m.reviewed is not None and m.reviewed <= ON else None
+            last = reviewed or m.from_
+            if last is not None and add_months(last, months) < ON:
+                found["review-overdue"].append(subject)
+            if body.established and m.from_ and m.from_ < body.established:
+                found["legacy-membership"].append(subject)
+        if current and not any(m.role == "chair" for m in current):
+            found["no-chair"].append(body.id)
+    return {check: sorted(subjects) for check, subjects in found.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(memberships())
+def test_the_membership_checks_find_what_their_definitions_say(
+    bodies: list[dict[str, object]],
+) -> None:
+    model = model_of_bodies(bodies)
+    expected = _membership_findings_by_definition(model)
+    result = audit(model, on=ON, select=list(expected))
+    reported: dict[str, list[str]] = {check: [] for check in expected}
+    for finding in result.findings:
+        reported[finding.check].append(finding.subject)
+    assert {check: sorted(subjects) for check, subjects in reported.items()} == expected
