@@ -20,7 +20,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
     model_validator,
 )
@@ -82,13 +81,12 @@ class Located(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=False)
 
-    _file: str = PrivateAttr(default="")
-    _line: int = PrivateAttr(default=0)
-    _key_lines: dict[str, int] | None = PrivateAttr(default=None)
-
-    # file and line read pydantic's private store directly: through self._file,
-    # pydantic's __getattr__ raises and catches an AttributeError on every read
-    # (6 µs), and an audit reads both for each of its findings (25k nationally).
+    # Where the mapping was written lives in pydantic's private store, a dict set
+    # whole by locate() and read directly. Declared as private attributes, pydantic
+    # filled in their defaults for every object it validated (70k for 50 councils:
+    # a tenth of the load) and set each through its own __setattr__, and reading
+    # self._file went through a __getattr__ that raises and catches an error (6 µs)
+    # when an audit reads file and line for each finding (25k nationally).
     @property
     def file(self) -> str:
         """The model file (relative to the model folder) this was written in."""
@@ -109,14 +107,16 @@ class Located(BaseModel):
 
     def line_of(self, key: str) -> int:
         """The line where field ``key`` was written (the mapping's line if unknown)."""
-        if self._key_lines is None:
-            return self._line
-        return self._key_lines.get(key, self._line)
+        private = self.__pydantic_private__
+        if not private:
+            return 0
+        key_lines = private["_key_lines"]
+        return int(private["_line"]) if key_lines is None else key_lines.get(key, private["_line"])
 
     def locate(self, file: str, line: int, key_lines: dict[str, int] | None = None) -> None:
-        self._file = file
-        self._line = line
-        self._key_lines = key_lines
+        """Record where this mapping was written (``key_lines``: the line of each key)."""
+        private = {"_file": file, "_line": line, "_key_lines": key_lines}
+        object.__setattr__(self, "__pydantic_private__", private)
 
 
 class Ignore(Located):
