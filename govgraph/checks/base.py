@@ -45,6 +45,7 @@ class MembershipViews:
     """The views of current memberships that :meth:`Context._memberships` gathers."""
 
     current: dict[str, list[Membership]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
     seats: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     chaired: set[str] = field(default_factory=set)
     lapsed_terms: list[tuple[Body, Membership]] = field(default_factory=list)
@@ -201,6 +202,7 @@ class Context:
             cutoff = cutoffs.get(months)
             if cutoff is None:
                 cutoff = cutoffs[months] = earliest_on_time(on, months)
+            views.names[body_id] = body.name  # the body is at hand: dearer to fetch later
             current = views.current[body_id] = []
             chair = False
             for membership in body.members:
@@ -234,28 +236,36 @@ class Context:
 
     @cached_property
     def post_holders(self) -> dict[str, list[str]]:
-        """Post id -> the people holding it on the date (posts no one holds are absent)."""
+        """Post id -> the people holding it on the date, for posts with a current seat
+        (see :meth:`_holdings`; posts no one holds are absent)."""
         return self._holdings[0]
 
     @cached_property
     def posts_held(self) -> dict[str, list[str]]:
-        """Person id -> the posts they hold on the date (people holding none are absent)."""
+        """Person id -> the posts with a current seat they hold on the date, in model
+        order (people holding none are absent)."""
         return self._holdings[1]
 
     @cached_property
     def vacant_posts(self) -> list[Post]:
-        """Posts that have holders but none on the date, in model order."""
+        """Posts with a current seat that have holders but none on the date."""
         return self._holdings[2]
 
     @cached_property
     def _holdings(self) -> tuple[dict[str, list[str]], dict[str, list[str]], list[Post]]:
-        """The views of who holds which post, in one pass over every holding."""
-        on = self.on
+        """The views of who holds which post, for the posts with a current seat.
+
+        Only a seat makes a holding matter to a check (a vacant seat, the seats a
+        holder sits on through a post), and fewer posts have one than not: looking
+        only at those spares fetching every post of a national model.
+        """
+        on, posts = self.on, self.model.posts
         holders: dict[str, list[str]] = {}
         held: dict[str, list[str]] = defaultdict(list)
         vacant: list[Post] = []
-        for post in self.model.posts.values():
-            if not post.holders:
+        for member in self.seats_of_member:
+            post = posts.get(member)
+            if post is None or not post.holders:
                 continue
             people = [
                 h.person
@@ -266,18 +276,22 @@ class Context:
             if not people:
                 vacant.append(post)
                 continue
-            post_id = post.id
-            holders[post_id] = people
+            holders[member] = people
             for person in people:
-                held[person].append(post_id)
+                held[person].append(member)
+        several = [posts for posts in held.values() if len(posts) > 1]
+        if several:  # each person's posts in model order, as the findings list them
+            order = {post_id: index for index, post_id in enumerate(self.model.posts)}
+            for posts_of_person in several:
+                posts_of_person.sort(key=order.__getitem__)
         return holders, held, vacant
 
     @cached_property
     def body_names(self) -> dict[str, str]:
-        """Body id -> name. A many-roles finding names up to eight bodies (12k findings
-        nationally): read from this one dict rather than from each body, listing
-        them took half the time."""
-        return {body_id: body.name for body_id, body in self.model.bodies.items()}
+        """Current body id -> name. A many-roles finding names up to eight bodies (12k
+        findings nationally): read from this one dict rather than from each body,
+        listing them took half the time."""
+        return self._memberships.names
 
     def name_of(self, entity_id: str) -> str:
         """:meth:`Model.name_of`, remembered: findings name the same members often."""
