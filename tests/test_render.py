@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from html.parser import HTMLParser
@@ -77,6 +80,38 @@ def chart(html: str) -> dict[str, Any]:
 
 def nodes(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {n["id"]: n for n in data["nodes"]}
+
+
+def read(data: dict[str, Any], layout: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
+    """Rows of the data read by the layout the data gives (``fields``), as the page reads them."""
+    names = data["fields"][layout]
+    assert all(len(row) <= len(names) for row in rows)
+    return [{k: v for k, v in zip(names, row, strict=False) if v is not None} for row in rows]
+
+
+def members_of(data: dict[str, Any], body: str) -> list[dict[str, Any]]:
+    """A body's memberships, from the memberships table."""
+    table = {body_id: rows for body_id, rows in data["memberships"]}
+    return read(data, "membership", table.get(body, []))
+
+
+def member_links(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The member links the page draws: (id, member, body) for each membership of a drawn body."""
+    if not data["meta"]["members"]:
+        return []
+    drawn = {n["id"] for n in data["nodes"]}
+    return [
+        (f"member:{body}:{i}", row[0], body)
+        for body, rows in data["memberships"]
+        if body in drawn
+        for i, row in enumerate(rows)
+    ]
+
+
+def name_of(data: dict[str, Any], entity: str) -> str:
+    """What the page calls an entity: a node names itself, anything else is in names."""
+    node = nodes(data).get(entity)
+    return str(node["name"] if node else data["names"][entity][0])
 
 
 @pytest.fixture
@@ -174,39 +209,39 @@ def test_the_same_model_gives_the_same_bytes(
 
 
 def test_reporting_lines_show_their_direction(draw: Callable[..., str]) -> None:
-    edges = {e["id"]: e for e in chart(draw(SMALL))["edges"] if e["relation"] == "reports"}
+    edges = chart(draw(SMALL))["edges"]
     # One edge per line (child -> parent), not a reports edge and a feedback edge; the
-    # page draws arrows and dashes from the direction (checked in the browser tests).
-    # An empty label is left out of the data (the page reads it as no label).
-    assert {
-        e["id"]: (e["from"], e["to"], e["direction"], e.get("label", "")) for e in edges.values()
-    } == {
-        "reports:hwb:0": ("hwb", "council", "both", ""),
-        "reports:data-group:0": ("data-group", "hwb", "up", "up only"),
-        "reports:voice-panel:0": ("voice-panel", "hwb", "down", "down only"),
-        "reports:old-board:0": ("old-board", "council", "both", ""),
-    }
-    assert (
-        "Data sub-group reports (up only) to Health and Wellbeing Board"
-        in (edges["reports:data-group:0"]["title"])
-    )
+    # page draws arrows, dashes, labels and tooltips from the direction and the body's
+    # line (checked in the browser tests). ``line``: its place in the body's reports_to.
+    assert edges == [
+        {"from": "hwb", "to": "council", "direction": "both", "line": 0},
+        {"from": "data-group", "to": "hwb", "direction": "up", "line": 0},
+        {"from": "voice-panel", "to": "hwb", "direction": "down", "line": 0},
+        {"from": "old-board", "to": "council", "direction": "both", "line": 0},
+    ]
 
 
 def test_members_are_nodes_linked_to_their_bodies_or_hidden(draw: Callable[..., str]) -> None:
-    shown = chart(draw(SMALL))
+    html = draw(SMALL)
+    shown = chart(html)
     assert {n["entity"] for n in shown["nodes"]} >= {"organisation", "post"}
-    links = [e for e in shown["edges"] if e["relation"] == "member"]
-    assert {(e["from"], e["to"]) for e in links} == {
-        ("wcc", "hwb"),
-        ("ccg", "hwb"),
-        ("icb", "hwb"),
-        ("dcs", "hwb"),
-    }
-    ended = next(e for e in links if e["from"] == "ccg")
-    assert (ended["start"], ended["end"]) == ("2019-01-01", "2022-06-30")
-    hidden = chart(draw(SMALL, members=False))
+    assert member_links(shown) == [
+        ("member:hwb:0", "wcc", "hwb"),
+        ("member:hwb:1", "ccg", "hwb"),
+        ("member:hwb:2", "icb", "hwb"),
+        ("member:hwb:3", "dcs", "hwb"),
+    ]
+    # The links are drawn from the memberships, so those come with what drawing needs.
+    assert "memberships" in embedded(html, "govgraph-data")
+    ended = members_of(shown, "hwb")[1]
+    assert (ended["member"], ended["from"], ended["to"]) == ("ccg", "2019-01-01", "2022-06-30")
+    hidden_html = draw(SMALL, members=False)
+    hidden = chart(hidden_html)
     assert {n["entity"] for n in hidden["nodes"]} == {"body"}
-    assert all(e["relation"] == "reports" for e in hidden["edges"])
+    assert member_links(hidden) == []
+    # Still listed in the details panel: read with the details, after drawing.
+    assert "memberships" not in embedded(hidden_html, "govgraph-data")
+    assert [m["member"] for m in members_of(hidden, "hwb")] == ["wcc", "ccg", "icb", "dcs"]
     assert "organisation" not in {entry["kind"] for entry in hidden["legend"]}
 
 
@@ -225,11 +260,11 @@ def test_bodies_with_findings_are_marked(draw: Callable[..., str]) -> None:
     data = chart(draw(SMALL))
     placed = nodes(data)
     youth = placed["youth"]
-    assert youth["severity"] == "error"
-    assert youth["label"] == "Youth Cabinet\n⚠ 1 error"
-    assert youth["title"].endswith("\n⚠ 1 error")
+    # The page writes "⚠ 1 error" under its name (checked in the browser tests).
+    assert (youth["severity"], youth["errors"]) == ("error", 1)
+    assert "warnings" not in youth
     assert data["look"]["marks"]["error"]["width"] > 1  # drawn with a thick red border
-    assert "severity" not in placed["council"]
+    assert "severity" not in placed["council"] and "errors" not in placed["council"]
     [finding] = data["findings"]
     assert (finding["check"], finding["node"]) == ("orphaned-body", "youth")
     assert (finding["file"], finding["line"]) == ("bodies.yaml", 27)
@@ -238,22 +273,31 @@ def test_bodies_with_findings_are_marked(draw: Callable[..., str]) -> None:
 
 def test_details_hold_members_chair_and_lines(draw: Callable[..., str]) -> None:
     data = chart(draw(SMALL))
-    hwb, names = data["details"]["hwb"], data["names"]
-    chair = next(m for m in hwb["members"] if m.get("role") == "chair")
-    assert names[chair["member"]]["name"] == "Worcestershire County Council"
-    assert next(m for m in hwb["members"] if m["member"] == "dcs")
+    hwb = data["details"]["hwb"]
+    chair = next(m for m in members_of(data, "hwb") if m.get("role") == "chair")
+    assert name_of(data, chair["member"]) == "Worcestershire County Council"
+    assert next(m for m in members_of(data, "hwb") if m["member"] == "dcs")
     # A post's holders are listed once, whichever bodies it sits on.
-    assert [names[h["person"]]["name"] for h in data["holders"]["dcs"]] == ["Jo Bloggs"]
-    assert hwb["reports_to"] == [
-        {
-            "body": "council",
-            "direction": "both",
-            "frequency": "annually",
-            "last_reported": "2022-07-14",
-        }
+    holders = read(data, "holder", data["holders"]["dcs"])
+    assert [name_of(data, h["person"]) for h in holders] == ["Jo Bloggs"]
+    assert read(data, "line", hwb["reports_to"]) == [
+        {"body": "council", "frequency": "annually", "last_reported": "2022-07-14"}
     ]
-    assert {line["body"] for line in hwb["reported_by"]} == {"data-group", "voice-panel"}
-    assert names["ccg"] == {"name": "Old CCG", "type": "organisation", "end": "2022-06-30"}
+    assert read(data, "line", hwb["reported_by"]) == [
+        {"body": "data-group", "direction": "up"},
+        {"body": "voice-panel", "direction": "down"},
+    ]
+    # What a node says is not repeated in its details; what is not drawn is named once.
+    assert nodes(data)["ccg"] | {"x": 0, "y": 0} == {
+        "id": "ccg",
+        "kind": "organisation",
+        "entity": "organisation",
+        "name": "Old CCG",
+        "end": "2022-06-30",
+        "x": 0,
+        "y": 0,
+    }
+    assert data["names"] == {"jo": ["Jo Bloggs"]}  # holds a drawn post, sits on nothing
 
 
 def test_the_legend_lists_the_kinds_drawn(draw: Callable[..., str]) -> None:
@@ -273,7 +317,8 @@ def test_the_legend_lists_the_kinds_drawn(draw: Callable[..., str]) -> None:
 
 
 def empty_fields(value: Any, where: str = "") -> list[str]:
-    """Where ``value`` holds a field that is empty or at its default (the data leaves those out)."""
+    """Where ``value`` holds a field that is empty or at its default (the data leaves those
+    out), or a row that ends in an empty field (rows leave those off)."""
     found = []
     if isinstance(value, dict):
         for key, item in value.items():
@@ -283,7 +328,11 @@ def empty_fields(value: Any, where: str = "") -> list[str]:
                 found.append(f"{where}.{key}={item!r}")
             found += empty_fields(item, f"{where}.{key}")
     elif isinstance(value, list):
+        if value and value[-1] is None:
+            found.append(f"{where}[-1]=None")
         for index, item in enumerate(value):
+            if item in ("", [], {}) or item in ("member", "both"):  # a row's empty or default
+                found.append(f"{where}[{index}]={item!r}")
             found += empty_fields(item, f"{where}[{index}]")
     return found
 
@@ -294,16 +343,18 @@ DEFAULTS = {("role", "member"), ("voting", True), ("root", False)}
 def test_the_embedded_data_leaves_out_empty_and_default_fields(draw: Callable[..., str]) -> None:
     # Each of these fields, spelled out empty for every membership of a 2,000-body chart,
     # once made its page 17 MB; the page reads a missing field as empty.
-    data = chart(draw(SMALL))
-    assert empty_fields(data["details"]) == []
-    assert empty_fields(data["holders"]) == []
-    assert empty_fields(data["names"]) == []
-    assert empty_fields(data["nodes"]) == []
-    assert empty_fields(data["edges"]) == []
-    assert empty_fields(data["findings"]) == []
+    files = dict(SMALL)
+    files["more.yaml"] = """
+        bodies:
+          - {id: cyp, name: CYP, reports_to: [{body: council}],
+             members: [{member: dcs, role: member, voting: true, note: ""}]}
+        """
+    data = chart(draw(files))
+    for part in ("details", "holders", "names", "nodes", "findings", "memberships"):
+        assert empty_fields(data[part]) == [], part
     # ... while what is set is all there.
-    ccg = next(m for m in data["details"]["hwb"]["members"] if m["member"] == "ccg")
-    assert ccg == {"member": "ccg", "from": "2019-01-01", "to": "2022-06-30"}
+    assert members_of(data, "hwb")[1] == {"member": "ccg", "from": "2019-01-01", "to": "2022-06-30"}
+    assert members_of(data, "cyp") == [{"member": "dcs"}]
     assert data["details"]["council"]["root"] is True
 
 
@@ -315,13 +366,87 @@ def test_a_post_held_on_many_bodies_lists_its_holders_once(draw: Callable[..., s
              members: [{member: dcs, role: chair}, {member: wcc, voting: false}]}
         """
     data = chart(draw(files, members=False))
-    assert data["holders"] == {"dcs": [{"person": "jo", "from": "2019-01-01"}]}
-    assert data["details"]["cyp"]["members"] == [
+    assert data["holders"] == {"dcs": [["jo", "2019-01-01"]]}
+    assert members_of(data, "cyp") == [
         {"member": "dcs", "role": "chair"},
         {"member": "wcc", "voting": False},
     ]
     html = draw(files, members=False)
     assert "Director of Children&#x27;s Services (held by Jo Bloggs): chair" in html
+
+
+def busy_model(bodies: int = 60, seats: int = 12, top: str = "council") -> dict[str, str]:
+    """``bodies`` boards under one council (``top``), each with ``seats`` dated memberships
+    of people (some chairs, some ended) and posts held by those people."""
+    people = [f"  - {{id: p{i}, name: Councillor Person Number {i}}}" for i in range(bodies * 2)]
+    posts = [
+        f"  - {{id: post{i}, title: Lead Officer {i}, holders: [{{person: p{i}, from: 2019-01-01}}]}}"
+        for i in range(bodies)
+    ]
+    lines = ["bodies:", f"  - {{id: {top}, name: County Council, kind: council, root: true}}"]
+    for b in range(bodies):
+        members = ", ".join(
+            f"{{member: p{(b + s) % (bodies * 2)}, from: 2020-0{1 + s % 9}-01"
+            + (", role: chair" if s == 0 else "")
+            + (", to: 2022-12-31" if s % 3 == 0 else "")
+            + "}"
+            for s in range(seats - 1)
+        )
+        lines.append(
+            f"  - {{id: board-{b}, name: Partnership Board Number {b}, kind: board, "
+            f"reports_to: [{{body: {top}, frequency: quarterly, last_reported: 2023-01-0{1 + b % 9}}}], "
+            f"members: [{members}, {{member: post{b}, from: 2021-01-01}}]}}"
+        )
+    return {
+        "people.yaml": "people:\n" + "\n".join(people) + "\nposts:\n" + "\n".join(posts) + "\n",
+        "bodies.yaml": "\n".join(lines) + "\n",
+    }
+
+
+def test_the_embedded_data_stays_small(draw: Callable[..., str]) -> None:
+    """What the page can say from data it has is not written out: no sentence per link,
+    each membership once, as a row. (The chart of 50 councils was 27 MB when each link
+    carried its tooltip and each membership was written three times; now 9 MB.)"""
+    html = draw(busy_model(), whole=True)
+    parts = [
+        re.search(rf'id="{part}">(.*?)</script>', html, re.S).group(1)  # type: ignore[union-attr]
+        for part in ("govgraph-data", "govgraph-details")
+    ]
+    data = chart(html)
+    memberships = sum(len(rows) for _, rows in data["memberships"])
+    assert memberships == 60 * 12 and len(member_links(data)) == memberships
+    size = sum(len(part.encode()) for part in parts)
+    # About 90 bytes per membership (its row, and its share of the nodes, names and
+    # details); 414 when each link carried its tooltip and each membership came three times.
+    assert size / memberships < 120, f"{size} bytes for {memberships} memberships"
+    embedded_text = "".join(parts)
+    for sentence in ("reports to", "frequency:", "memberships in the model", " of Partnership"):
+        assert sentence not in embedded_text  # tooltips are written by the page
+    assert embedded_text.count('Partnership Board Number 7"') == 1  # each name once
+
+
+def test_the_same_model_gives_the_same_bytes_in_any_process(
+    model_dir: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Byte-identical whatever Python's hash seed (sets and dicts of text are ordered by it)."""
+    folder = model_dir(FINDINGS | busy_model(bodies=5, seats=4, top="county"))
+    script = (
+        "import sys; from govgraph import load, build_graph; from govgraph.audit import audit;"
+        "from govgraph.render import render_chart; from datetime import date;"
+        "m = load(sys.argv[1]); g = build_graph(m);"
+        "sys.stdout.write(render_chart(audit(m, g, on=date(2023, 7, 7)), g, whole=True))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(folder)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "2")
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr
+    assert "County Council" in runs[0].stdout and runs[0].stdout == runs[1].stdout
 
 
 FINDINGS = {
@@ -367,8 +492,10 @@ def test_only_findings_about_what_the_chart_shows_are_embedded(draw: Callable[..
     assert "1 more finding in the model is about what this chart does not show" in html
     assert "(1 more about the rest of the model)" in html
     assert "Lost panel" not in html
-    # Names: each drawn entity and each one the drawn details or findings refer to, no more.
-    assert set(focused["names"]) == {"hwb", "council", "busy", "lead", "pat"}
+    # Names: each entity the drawn details or findings refer to, no more (a drawn one is
+    # named by its node).
+    assert set(focused["names"]) == {"council", "busy", "lead", "pat"}
+    assert [n["id"] for n in focused["nodes"]] == ["hwb"]
     shown = chart(draw(FINDINGS, checks=checks, focus="hwb", up=0, down=0))
     assert [f.get("node") for f in shown["findings"]] == ["busy", None]
     assert shown["details"]["busy"]["findings"] == [0]
@@ -421,8 +548,8 @@ def test_edges_to_bodies_outside_the_view_are_not_drawn(draw: Callable[..., str]
         ("voice-panel", "hwb"),
     }
     # The details still name the line to the body left out (it is not a node).
-    [line] = data["details"]["hwb"]["reports_to"]
-    assert data["names"][line["body"]]["name"] == "Full Council"
+    [line] = read(data, "line", data["details"]["hwb"]["reports_to"])
+    assert name_of(data, line["body"]) == "Full Council"
     assert "council" not in {n["id"] for n in data["nodes"]}
 
 
@@ -555,12 +682,12 @@ def test_model_text_cannot_break_out_of_the_page(draw: Callable[..., str]) -> No
     # The drawing's data, vis-network, the chart's script, then the details' data.
     assert scripts == ["application/json", None, None, "application/json"]
     data = json.loads(parsed.scripts[0]) | json.loads(parsed.scripts[3])
-    assert data["names"]["hostile"]["name"] == HOSTILE_NAME
+    assert name_of(data, "hostile") == HOSTILE_NAME
     assert data["details"]["evil-org"]["tags"] == [
         "<script>alert(4)</script>",
         "javascript:alert(5)",
     ]
-    assert data["details"]["hostile"]["members"][0]["note"] == "</SCRIPT><svg onload=alert(7)>"
+    assert members_of(data, "hostile")[0]["note"] == "</SCRIPT><svg onload=alert(7)>"
     for part in (parsed.scripts[0], parsed.scripts[3]):
         assert "\u2028" not in part and "<" not in part
     # The text view and headings show the characters, escaped.

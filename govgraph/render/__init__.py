@@ -21,6 +21,7 @@ import networkx as nx
 
 from govgraph.atomic import write_text
 from govgraph.audit import AuditResult
+from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError
 from govgraph.render.data import chart_data
 from govgraph.render.html import GENERATOR, page
@@ -53,15 +54,18 @@ def render_chart(
     bodies they sit on. The same inputs always give the same text, byte for byte.
     """
     view = choose_view(graph, focus=focus, up=up, down=down, bodies=bodies, whole=whole)
-    data = chart_data(
-        result,
-        graph,
-        view,
-        members=members,
-        focus=view.focus,
-        title=title or result.model.name,
-    )
-    return page(data)
+    # Hundreds of thousands of small values, none in a cycle: the collector would only
+    # re-scan them (the govgraph command pauses it for its whole run anyway).
+    with collector_paused():
+        data = chart_data(
+            result,
+            graph,
+            view,
+            members=members,
+            focus=view.focus,
+            title=title or result.model.name,
+        )
+        return page(data)
 
 
 def is_govgraph_file(path: Path) -> bool:

@@ -10,9 +10,10 @@
   var data = JSON.parse(document.getElementById("govgraph-data").textContent);
   var meta = data.meta;
 
-  // The details, holders, names and findings follow this script in the page (the chart is
-  // drawn before the browser has read them): read once, when first needed, as data.details
-  // etc. They are complete once the element after them has been parsed.
+  // The details, holders, names and findings (and the memberships, when members are not
+  // drawn) follow this script in the page (the chart is drawn before the browser has read
+  // them): read once, when first needed, as data.details etc. They are complete once the
+  // element after them has been parsed.
   var more = null;
   function ready() {
     var element = document.getElementById("govgraph-details");
@@ -24,7 +25,8 @@
     document.addEventListener("DOMContentLoaded", function () { action(); });
     return undefined;
   }
-  ["details", "holders", "names", "findings"].forEach(function (key) {
+  ["details", "holders", "names", "findings", "memberships"].forEach(function (key) {
+    if (key in data) return;
     Object.defineProperty(data, key, {
       enumerable: true,
       get: function () {
@@ -38,6 +40,41 @@
   var NONE = [];
   function list(value) { return value || NONE; }
   function roleOf(membership) { return membership.role || "member"; }
+
+  // Memberships, names, reporting lines, holders and posts held come as rows: lists of
+  // fields in the order data.fields gives, empty ones null and trailing empty ones left
+  // out (govgraph/render/rows.py). Read as objects.
+  function record(row, layout) {
+    var out = {};
+    for (var i = 0; i < row.length; i++) if (row[i] !== null) out[layout[i]] = row[i];
+    return out;
+  }
+  function records(rows, layout) {
+    return list(rows).map(function (row) { return record(row, layout); });
+  }
+
+  // Every membership in the data, by body (in the body's order) and by member (in model
+  // order, each with its body), read once when first needed.
+  var seatIndex = null;
+  function seating() {
+    if (!seatIndex) {
+      var layout = data.fields.membership, byBody = new Map(), byMember = new Map();
+      data.memberships.forEach(function (entry) {
+        var body = entry[0];
+        byBody.set(body, entry[1].map(function (row) {
+          var m = record(row, layout);
+          m.body = body;
+          if (!byMember.has(m.member)) byMember.set(m.member, []);
+          byMember.get(m.member).push(m);
+          return m;
+        }));
+      });
+      seatIndex = { byBody: byBody, byMember: byMember };
+    }
+    return seatIndex;
+  }
+  function membersOf(body) { return seating().byBody.get(body) || NONE; }
+  function seatsOf(member) { return seating().byMember.get(member) || NONE; }
   var DAY = 86400000;
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
   var OLD = { background: "#f2f2f2", border: "#bdbdbd", highlight: { background: "#f2f2f2", border: "#000000" }, hover: { background: "#f2f2f2", border: "#000000" } };
@@ -77,14 +114,17 @@
     return !node || isCurrent(node.start, node.end, state.day);
   }
 
+  // Any entity the data refers to: its name and dates (a drawn one's from its node).
   function named(id) {
-    return data.names[id] || { name: id };
+    var node = nodeById.get(id);
+    if (node) return node;
+    var row = data.names[id];
+    return row ? record(row, data.fields.name) : { name: id };
   }
 
+  // What a drawn node is, in words ("Board", "Person").
   function kindLabel(id) {
-    var d = data.details[id], type = named(id).type;
-    var style = look.kinds[type === "body" ? d.kind : type] || look.kinds.other;
-    return style.singular;
+    return (look.kinds[nodeById.get(id).kind] || look.kinds.other).singular;
   }
 
   function refCurrent(id) {
@@ -109,6 +149,80 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
+  // --- the links, and what the pointer shows over a node or link -------------------------
+
+  var DIRECTION_LABEL = { both: "", up: "up only", down: "down only" };
+  var ABOUT = { both: "reports to", up: "reports (up only) to", down: "hears (down only) from" };
+
+  // The links to draw: each reporting line in data.edges, then (when members are drawn) one
+  // per membership of a drawn body. "reports:BODY:N" is BODY's Nth line in its reports_to,
+  // "member:BODY:N" its Nth membership.
+  function buildLinks() {
+    var out = data.edges.map(function (e) {
+      var link = { id: "reports:" + e.from + ":" + e.line, from: e.from, to: e.to, relation: "reports", direction: e.direction, line: e.line };
+      if (DIRECTION_LABEL[e.direction]) link.label = DIRECTION_LABEL[e.direction];
+      return link;
+    });
+    if (!meta.members) return out;
+    data.memberships.forEach(function (entry) {
+      var body = entry[0];
+      if (!nodeById.has(body)) return;  // a body not drawn, listed for its drawn members' seats
+      membersOf(body).forEach(function (m, i) {
+        var link = { id: "member:" + body + ":" + i, from: m.member, to: body, relation: "member" };
+        if (m.role) link.role = m.role;
+        if (m.from) link.start = m.from;
+        if (m.to) link.end = m.to;
+        out.push(link);
+      });
+    });
+    return out;
+  }
+
+  // "⚠ 1 error, 2 warnings": how a node's label and tooltip count its findings.
+  function badge(n) {
+    var parts = [];
+    if (n.errors) parts.push(plural(n.errors, "error"));
+    if (n.warnings) parts.push(plural(n.warnings, "warning"));
+    return parts.length ? "⚠ " + parts.join(", ") : "";
+  }
+
+  // A node's label: its short name or name, wrapped (vis-network's own wrapping,
+  // widthConstraint, measures every word and triples the time to first draw), and its badge.
+  function labelOf(n) {
+    var body = n.entity === "body", marked = badge(n);
+    return govgraphWrap(n.short || n.name, body ? 22 : 18) + (marked ? "\n" + marked : "");
+  }
+
+  // The tooltips: plain text (vis-network sets it with innerText), written when the pointer
+  // first rests on a node or link (see "hoverNode" below), from the names and details.
+  function nodeTitle(id) {
+    var n = nodeById.get(id), lines;
+    if (n.entity === "body") {
+      lines = [n.short ? n.name + " (" + n.short + ")" : n.name, kindLabel(id) + " · " + id];
+      if (n.start || n.end) lines.push((n.start || "…") + " to " + (n.end || "now"));
+    } else {
+      lines = [n.name, kindLabel(id) + " · " + id, plural(seatsOf(id).length, "membership") + " in the model"];
+    }
+    var marked = badge(n);
+    if (marked) lines.push(marked);
+    if (!isCurrent(n.start, n.end, state.day)) lines.push("Not current on " + state.day);
+    return lines.join("\n");
+  }
+
+  function edgeTitle(id) {
+    var e = edgeById.get(id), lines;
+    if (e.relation === "reports") {
+      var line = record(data.details[e.from].reports_to[e.line], data.fields.line);
+      lines = [named(e.from).name + " " + ABOUT[e.direction] + " " + named(e.to).name];
+      if (line.frequency) lines.push("frequency: " + line.frequency);
+      if (line.last_reported) lines.push("last reported: " + line.last_reported);
+    } else {
+      lines = [named(e.from).name + ": " + roleOf(e) + " of " + named(e.to).name + ", " + (e.start || "…") + " to " + (e.end || "now")];
+    }
+    if (!edgeCurrent(e)) lines.push("Not current on " + state.day);
+    return lines.join("\n");
+  }
+
   // --- how each node and edge looks on the current date and filters -----------------
 
   // How a node looks when current and not dimmed: its kind's style, marked by its findings.
@@ -122,7 +236,7 @@
       shape: style.shape, color: color, borderWidth: mark ? mark.width : 1.5,
       shapeProperties: { borderRadius: style.rounded ? 6 : 0, borderDashes: mark ? mark.dashes : false },
       font: { size: body ? 14 : 12, color: body ? "#111111" : "#333333" },
-      size: body ? 25 : 10, margin: body ? 8 : 5, title: n.title
+      size: body ? 25 : 10, margin: body ? 8 : 5
     };
   }
 
@@ -139,7 +253,6 @@
       view.font = { color: "#9a9a9a", size: view.font.size };
       view.shapeProperties = { borderRadius: view.shapeProperties.borderRadius, borderDashes: [2, 3] };
       view.borderWidth = 1.5;
-      view.title = n.title + "\nNot current on " + state.day;
     } else if (dimmed) {
       view.color = FAINT;
       view.font = { color: "#c4c4c4", size: view.font.size };
@@ -147,10 +260,14 @@
     return view;
   }
 
-  function edgeView(e) {
-    var current = e.relation === "member"
+  function edgeCurrent(e) {
+    return e.relation === "member"
       ? isCurrent(e.start, e.end, state.day) && nodeCurrent(e.to)
       : nodeCurrent(e.from) && nodeCurrent(e.to);
+  }
+
+  function edgeView(e) {
+    var current = edgeCurrent(e);
     var from = nodeById.get(e.from), to = nodeById.get(e.to);
     var dimmed = state.problemsOnly && !from.severity && !to.severity;
     var reports = e.relation === "reports";
@@ -166,14 +283,13 @@
       width: reports || roleOf(e) === "chair" ? 2 : 1,
       color: { color: colour, highlight: "#000000", hover: "#000000" },
       // vis-network keeps an edge's old label when given "": a space clears one it had.
-      label: e.label || (labelled.has(e.id) ? " " : ""), title: e.title
+      label: e.label || (labelled.has(e.id) ? " " : "")
     };
     if (!current) {
       view.color = { color: "#c8c8c8", highlight: "#000000", hover: "#000000" };
       view.dashes = [2, 5];
       view.width = 1;
       if (reports) view.label = (e.label ? e.label + ", " : "") + "not current";
-      view.title = e.title + "\nNot current on " + state.day;
     } else if (dimmed) {
       view.color = { color: "#e6e6e6", highlight: "#000000", hover: "#000000" };
     }
@@ -184,10 +300,12 @@
 
   // --- the network --------------------------------------------------------------------
 
+  data.nodes.forEach(function (n) { n.label = labelOf(n); });
+  var links = buildLinks();
   var nodes = new vis.DataSet(changed(data.nodes, nodeView).map(function (v) { return withView(nodeById.get(v.id), v); }));
   var edgeById = new Map();
-  data.edges.forEach(function (e) { edgeById.set(e.id, e); });
-  var edges = new vis.DataSet(remember(changed(data.edges, edgeView)).map(function (v) { return withView(edgeById.get(v.id), v); }));
+  links.forEach(function (e) { edgeById.set(e.id, e); });
+  var edges = new vis.DataSet(remember(changed(links, edgeView)).map(function (v) { return withView(edgeById.get(v.id), v); }));
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     physics: false,  // positions come from govgraph's layout: nothing moves, 2,000 nodes draw at once
     layout: { improvedLayout: false, hierarchical: { enabled: false } },
@@ -215,6 +333,14 @@
   network.on("click", function (params) {
     if (params.nodes.length) showDetails(params.nodes[0]);
   });
+  // vis-network shows a tooltip a moment (tooltipDelay) after the pointer comes to rest on
+  // an item: its title is written here, for the slider's date, before that.
+  network.on("hoverNode", function (params) {
+    whenReady(function () { nodes.update({ id: params.node, title: nodeTitle(params.node) }); });
+  });
+  network.on("hoverEdge", function (params) {
+    whenReady(function () { edges.update({ id: params.edge, title: edgeTitle(params.edge) }); });
+  });
 
   function updateCounts() {
     container.dataset.nodes = String(nodes.length);
@@ -241,7 +367,7 @@
 
   function applyState() {
     nodes.update(changed(data.nodes, nodeView));
-    edges.update(remember(changed(data.edges, edgeView)));
+    edges.update(remember(changed(links, edgeView)));
     document.querySelectorAll("tr[data-node]").forEach(function (row) {
       row.classList.toggle("not-current", !isCurrent(row.dataset.start, row.dataset.end, state.day));
     });
@@ -309,7 +435,7 @@
   function lineItem(line) {
     var item = make("li");
     item.appendChild(refElement(line.body));
-    var facts = [{ both: "both ways", up: "up only", down: "down only" }[line.direction]];
+    var facts = [{ up: "up only", down: "down only" }[line.direction] || "both ways"];
     if (line.frequency) facts.push(line.frequency);
     facts.push(line.last_reported ? "last reported " + line.last_reported : "no report recorded");
     if (!refCurrent(line.body)) facts.push("not current on " + state.day);
@@ -319,7 +445,7 @@
 
   // Who holds the post ``id`` on the slider's date (nobody when ``id`` is not a post).
   function holdersOn(id) {
-    return list(data.holders[id]).filter(function (h) { return isCurrent(h.from, h.to, state.day); })
+    return records(data.holders[id], data.fields.holder).filter(function (h) { return isCurrent(h.from, h.to, state.day); })
       .map(function (h) { return named(h.person).name; });
   }
 
@@ -376,43 +502,44 @@
   }
 
   function showBody(id, d, out) {
-    var members = list(d.members);
+    var node = nodeById.get(id), members = membersOf(id);
     var chairs = members.filter(function (m) { return m.role === "chair" && isCurrent(m.from, m.to, state.day); })
       .map(function (m) { var held = holdersOn(m.member); return named(m.member).name + (held.length ? " (" + held.join(", ") + ")" : ""); });
     addFacts(out, [
-      ["Short name", d.short_name], ["Kind", kindLabel(id) + (d.root ? " (a root of the structure)" : "")],
-      ["Established", d.established], ["Dissolved", d.dissolved], ["Predecessor", d.predecessor, true],
+      ["Short name", node.short], ["Kind", kindLabel(id) + (d.root ? " (a root of the structure)" : "")],
+      ["Established", node.start], ["Dissolved", node.end], ["Predecessor", d.predecessor, true],
       ["Hosted by", d.hosted_by, true], ["Meets", d.meets],
       ["Chair on " + state.day, chairs.length ? chairs.join(", ") : "none"],
       ["Written in", d.file ? d.file + (d.line ? ":" + d.line : "") : null]
     ]);
     membersTable(out, members);
-    addList(out, "Reports to", list(d.reports_to), lineItem, "Reports to no body.");
-    addList(out, "Receives reports from", list(d.reported_by), lineItem, "No body reports to it.");
+    addList(out, "Reports to", records(d.reports_to, data.fields.line), lineItem, "Reports to no body.");
+    addList(out, "Receives reports from", records(d.reported_by, data.fields.line), lineItem, "No body reports to it.");
   }
 
   function showMember(id, d, out) {
-    var type = named(id).type;
+    var node = nodeById.get(id), type = node.entity, org = type === "organisation";
     addFacts(out, [
       ["Kind", d.kind], ["Tags", d.tags && d.tags.length ? d.tags.join(", ") : null],
-      ["Established", d.established], ["Dissolved", d.dissolved], ["Succeeded by", d.succeeded_by, true],
-      ["Organisation", d.organisation, true], ["Left", d.left],
+      ["Established", org ? node.start : null], ["Dissolved", org ? node.end : null],
+      ["Succeeded by", d.succeeded_by, true],
+      ["Organisation", d.organisation, true], ["Left", type === "person" ? node.end : null],
       ["Written in", d.file ? d.file + (d.line ? ":" + d.line : "") : null]
     ]);
     if (type === "post") {
-      addList(out, "Holders", list(data.holders[id]), function (h) {
+      addList(out, "Holders", records(data.holders[id], data.fields.holder), function (h) {
         var item = make("li", named(h.person).name + ", " + span(h.from, h.to));
         if (isCurrent(h.from, h.to, state.day)) item.appendChild(make("strong", " (holds it on " + state.day + ")"));
         return item;
       }, "No holders recorded.");
     }
     if (type === "person") {
-      addList(out, "Posts held", list(d.holds), function (h) {
+      addList(out, "Posts held", records(d.holds, data.fields.held), function (h) {
         var item = make("li"); item.appendChild(refElement(h.post));
         item.appendChild(make("span", ", " + span(h.from, h.to))); return item;
       }, "No posts recorded.");
     }
-    addList(out, "Sits on", list(d.seats), function (s) {
+    addList(out, "Sits on", seatsOf(id), function (s) {
       var item = make("li"); item.appendChild(refElement(s.body));
       var note = ": " + roleOf(s) + (s.voting === false ? " (non-voting)" : "") + ", " + span(s.from, s.to);
       if (!isCurrent(s.from, s.to, state.day) || !refCurrent(s.body)) note += " (not current on " + state.day + ")";
@@ -432,7 +559,7 @@
     var line = kindLabel(id) + " · " + id;
     if (node && !isCurrent(node.start, node.end, state.day)) line += " · not current on " + state.day;
     out.appendChild(make("p", line, "muted"));
-    if (named(id).type === "body") showBody(id, d, out); else showMember(id, d, out);
+    if (node.entity === "body") showBody(id, d, out); else showMember(id, d, out);
     findingsList(out, list(d.findings));
     panel.replaceChildren(out);
     panel.dataset.node = id;
@@ -444,7 +571,7 @@
   function searchable() {
     if (!names) {
       names = data.nodes.map(function (n) {
-        return { id: n.id, name: named(n.id).name, short: data.details[n.id].short_name || "", body: n.entity === "body" };
+        return { id: n.id, name: n.name, short: n.short || "", body: n.entity === "body" };
       });
     }
     return names;
@@ -554,6 +681,7 @@
   // For people scripting the page (and for govgraph's browser tests).
   window.govgraph = {
     network: network, nodes: nodes, edges: edges, data: data, state: state,
-    setDate: setDate, setProblemsOnly: setProblemsOnly, focusNode: focusNode, find: find, search: search
+    setDate: setDate, setProblemsOnly: setProblemsOnly, focusNode: focusNode, find: find, search: search,
+    nodeTitle: nodeTitle, edgeTitle: edgeTitle, wrapText: govgraphWrap
   };
 }());

@@ -1,16 +1,23 @@
-"""The chart's data: nodes, edges, legend, details and findings, as plain JSON values.
+"""The chart's data: nodes, reporting lines, memberships, legend, details and findings.
 
-Built directly as dicts (not through pyvis's ``add_node``, which is quadratic)
-and kept lean, because the browser reads every byte of it: a node carries
-what it *is* (kind, worst severity, dates, position, label), and the page's
-script turns that into colours and shapes from one style table
-(:func:`govgraph.render.styles.look`). Other entities are referred to by id and
-named once, in ``names``. Empty and default-valued fields are left out
-(see :mod:`govgraph.render.details`); the page reads a missing field as empty.
+Built directly as plain JSON values (not through pyvis's ``add_node``, which is
+quadratic) and kept lean, because the browser reads every byte of it and the
+time to build and write it grows with every byte:
 
-Each node, edge and membership carries its ``start``/``end`` dates (ISO text;
-absent when open) so the page's date slider can grey out what is not current
-on any day of the model's history.
+* a node carries what it *is* (kind, name, dates, position, worst severity and
+  how many errors and warnings) and the page's script turns that into its label,
+  colours and shape from one style table (:func:`govgraph.render.styles.look`);
+* what the page can say from data it has is not written out: the script writes
+  each tooltip ("X reports to Y", "X: chair of Y, from ... to ...") when the
+  pointer comes to a node or link, and draws a member link for each membership
+  of a drawn body (:func:`govgraph.render.rows.seating`);
+* other entities are referred to by id: a drawn one is named by its node, any
+  other once, in ``names``; empty and default-valued fields are left out, and
+  lists of like things are rows (:mod:`govgraph.render.rows`).
+
+Each node, reporting line and membership carries its start and end dates (ISO
+text; absent when open) so the page's date slider can grey out what is not
+current on any day of the model's history.
 
 Only the findings about what the chart shows are embedded: about a drawn body
 or member, a member of a drawn body (listed in its details even when members
@@ -21,9 +28,8 @@ findings are about the rest of it.
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -31,27 +37,15 @@ import networkx as nx
 
 from govgraph import __version__
 from govgraph.audit import AuditResult
-from govgraph.findings import Finding, Severity
-from govgraph.model import Model
-from govgraph.render.details import (
-    DEFAULT_ROLE,
-    Lookup,
-    body_details,
-    iso,
-    lean,
-    member_details,
-)
-from govgraph.render.layout import body_levels, place_bodies, place_members
-from govgraph.render.styles import BODY_STYLES, MEMBER_STYLES, look, style_of
-from govgraph.render.view import View, structure
-from govgraph.schema import Body
+from govgraph.findings import Finding
+from govgraph.model import Entity, Model
+from govgraph.render.details import Lookup, body_details, member_details
+from govgraph.render.layout import SortKey, body_levels, place_bodies, place_members
+from govgraph.render.rows import FIELDS, IsoText, holder_rows, seating
+from govgraph.render.styles import BODY_STYLES, MEMBER_STYLES, look
+from govgraph.render.view import View
 
 MEMBER_ORDER = {"organisation": 0, "post": 1, "person": 2}
-DIRECTION_LABEL = {"both": "", "up": "up only", "down": "down only"}
-# Labels are wrapped here rather than by vis-network (widthConstraint), which
-# measures every word of every label and triples the time to first draw.
-BODY_LABEL_WIDTH = 22
-MEMBER_LABEL_WIDTH = 18
 
 
 def chart_data(
@@ -65,37 +59,40 @@ def chart_data(
 ) -> dict[str, Any]:
     """Everything the page needs, as JSON-ready values in a deterministic order."""
     model = result.model
-    seated = _seats(model, view.bodies)
-    seats = seated if members else {}
-    key = _sort_key(model)
-    tree = structure(graph).subgraph(view.bodies)
-    body_xy = place_bodies(tree, body_levels(tree, key), key)
+    iso = IsoText()
+    seated = seating(model, view.bodies, members, iso)
+    held = holder_rows(model, iso)
+    seats = seated.seats if members else {}
+    found, key = _entities(model, view.bodies, seats)
+    parents = parents_in(model, view.bodies)
+    body_xy = place_bodies(parents, body_levels(parents, key), key)
     member_ids = sorted(seats, key=key)
     member_xy = place_members(seats, body_xy, key)
-    lookup = Lookup(model, set(view.bodies) | set(seats))
-    around = _around(model, lookup.drawn, seated)
-    shown = [f for f in result.findings if _head(f) in around]
-    findings = [_finding(f, lookup) for f in shown]
+    lookup = Lookup(model, set(view.bodies) | set(seats), held)
+    around = _around(lookup.drawn, seated.seats, held)
+    heads = [(f, _head(f)) for f in result.findings]
+    shown = [(f, head) for f, head in heads if head in around]
+    findings = [_finding(f, head, lookup) for f, head in shown]
     about: dict[str, list[int]] = {}
     for index, entry in enumerate(findings):
         if "node" in entry:
             about.setdefault(entry["node"], []).append(index)
-    everywhere = Counter(m.member for _, m in model.memberships())
 
-    def problems(node: str) -> list[Finding]:
-        return [shown[i] for i in about.get(node, [])]
+    def severities(node: str) -> list[str]:
+        return [findings[i]["severity"] for i in about.get(node, ())]
 
-    nodes = [_body_node(model.bodies[b], body_xy[b], problems(b)) for b in view.bodies]
-    nodes += [_member_node(model, m, member_xy[m], problems(m), everywhere[m]) for m in member_ids]
+    nodes = [_body_node(model, b, body_xy[b], severities(b)) for b in view.bodies]
+    nodes += [_member_node(m, *found[m], member_xy[m], severities(m)) for m in member_ids]
     edges = list(_reporting_edges(model, view.bodies, lookup.drawn))
-    if members:
-        edges += list(_member_edges(model, view.bodies))
+    # Every member in the table sits on a drawn body.
+    lookup.refer_to_rows(seated.table, seated.seats)
     details = {b: body_details(lookup, model.bodies[b]) for b in view.bodies}
     details.update({m: member_details(lookup, m) for m in member_ids})
     for node_id, indices in about.items():
         details[node_id]["findings"] = indices
     holders = lookup.holders()  # before names(): it refers to the holders
-    first, last = date_range(model, result.as_of)
+    first, last = date_range(model, result.as_of, iso.days())
+    member_links = sum(len(model.bodies[b].members) for b in view.bodies) if members else 0
     return {
         "meta": {
             "title": title,
@@ -113,12 +110,14 @@ def chart_data(
                 "model_bodies": len(model.bodies),
                 "members": len(member_ids),
                 "nodes": len(nodes),
-                "edges": len(edges),
+                "edges": len(edges) + member_links,
                 "findings_elsewhere": len(result.findings) - len(shown),
             },
         },
         "nodes": nodes,
         "edges": edges,
+        "memberships": seated.table,
+        "fields": FIELDS,
         "legend": _legend(nodes),
         "details": details,
         "holders": holders,
@@ -128,71 +127,65 @@ def chart_data(
     }
 
 
-def date_range(model: Model, as_of: date) -> tuple[date, date]:
-    """The slider's first and last day: the earliest and latest date in the model, or ``as_of``."""
-    days = {as_of}
-    for table in (model.organisations, model.people, model.bodies):
-        for entity in table.values():
-            days.update(d for d in (entity.start, entity.end) if d)
-    for post in model.posts.values():
-        for holding in post.holders:
-            days.update(d for d in (holding.start, holding.end) if d)
-    for _, m in model.memberships():
-        days.update(d for d in (m.start, m.end, m.term_ends, m.reviewed) if d)
-    days.update(line.last_reported for _, line in model.reporting_lines() if line.last_reported)
-    return min(days), max(days)
+def date_range(model: Model, as_of: date, seen: set[date]) -> tuple[date, date]:
+    """The slider's first and last day: the earliest and latest date in the model, or ``as_of``.
+
+    ``seen``: the dates of the model's memberships and post holders (read with the rows).
+    """
+    days: set[date | None] = {as_of, *seen}
+    for org in model.organisations.values():
+        days.update((org.established, org.dissolved))
+    days.update(person.left for person in model.people.values())
+    for body in model.bodies.values():
+        days.update((body.established, body.dissolved))
+        days.update(line.last_reported for line in body.reports_to)
+    known = {day for day in days if day is not None}
+    return min(known), max(known)
 
 
-def wrap(text: str, width: int) -> str:
-    """A label broken into lines of about ``width`` characters."""
-    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+def parents_in(model: Model, bodies: tuple[str, ...]) -> dict[str, list[str]]:
+    """The drawn structure: each of ``bodies`` with the drawn bodies it reports to (on any
+    date, each once)."""
+    drawn = set(bodies)
+    structure = {}
+    for body in bodies:
+        above = dict.fromkeys(line.body for line in model.bodies[body].reports_to)
+        structure[body] = [parent for parent in above if parent in drawn]
+    return structure
 
 
-def _seats(model: Model, bodies: tuple[str, ...]) -> dict[str, list[str]]:
-    """Each member of the drawn bodies (on any date), with the bodies it sits on."""
-    seats: dict[str, list[str]] = {}
-    for body_id in bodies:
-        for membership in model.bodies[body_id].members:
-            on = seats.setdefault(membership.member, [])
-            if body_id not in on:
-                on.append(body_id)
-    return seats
-
-
-def _around(model: Model, drawn: set[str], seated: dict[str, list[str]]) -> set[str]:
+def _around(
+    drawn: set[str], seated: dict[str, list[str]], held: dict[str, list[list[Any]]]
+) -> set[str]:
     """What the chart shows: drawn, seated on a drawn body, or holding a post seated there."""
-    holders = {
-        holding.person
-        for post in seated
-        if post in model.posts
-        for holding in model.posts[post].holders
-    }
+    holders = {row[0] for post in seated.keys() & held.keys() for row in held[post]}
     return drawn | seated.keys() | holders
 
 
-def _sort_key(model: Model) -> Any:
-    def key(node: str) -> tuple[object, ...]:
-        body = model.bodies.get(node)
-        if body is not None:
-            return (0, not body.root, body.name.casefold(), node)
-        kind = model.kind_of(node) or "organisation"
-        return (1 + MEMBER_ORDER.get(kind, 0), model.name_of(node).casefold(), node)
+def _entities(
+    model: Model, bodies: tuple[str, ...], members: Iterable[str]
+) -> tuple[dict[str, tuple[str, Entity]], SortKey]:
+    """Each member's kind (organisation, post or person) and entity, and the order of the
+    drawn nodes: bodies (roots first) then members by kind, each by name.
 
-    return key
-
-
-def _problems(findings: list[Finding]) -> dict[str, int]:
-    tally = Counter(f.severity.value for f in findings)
-    return {s.value: tally.get(s.value, 0) for s in Severity}
-
-
-def _badge(problems: dict[str, int]) -> str:
-    parts = [
-        f"{n} {word}{'' if n == 1 else 's'}"
-        for word, n in (("error", problems["error"]), ("warning", problems["warning"]))
-        if n
-    ]
-    return "⚠ " + ", ".join(parts) if parts else ""
+    The order is worked out once for every node: the layout sorts by it many times over.
+    """
+    keys: dict[str, tuple[object, ...]] = {}
+    for body_id in bodies:
+        body = model.bodies[body_id]
+        keys[body_id] = (0, not body.root, body.name.casefold(), body_id)
+    found: dict[str, tuple[str, Entity]] = {}
+    for kind, table in (
+        ("person", model.people),
+        ("post", model.posts),
+        ("organisation", model.organisations),
+    ):
+        rank = 1 + MEMBER_ORDER[kind]
+        for member in table.keys() & members:
+            entity = table[member]
+            found[member] = (kind, entity)
+            keys[member] = (rank, entity.name.casefold(), member)
+    return found, keys.__getitem__
 
 
 def _node(
@@ -200,93 +193,55 @@ def _node(
     kind: str,
     entity: str,
     xy: tuple[int, int],
-    findings: list[Finding],
     name: str,
-    width: int,
-    lines: list[str],
+    severities: list[str],
     dates: tuple[date | None, date | None],
 ) -> dict[str, Any]:
-    problems = _problems(findings)
-    badge = _badge(problems)
-    return lean(
-        id=node_id,
-        kind=kind,
-        entity=entity,
-        x=xy[0],
-        y=xy[1],
-        label=wrap(name, width) + (f"\n{badge}" if badge else ""),
-        # The tooltip: plain text (vis-network sets it with innerText).
-        title="\n".join([*lines, badge] if badge else lines),
-        severity=next((s.value for s in Severity if problems[s.value]), None),
-        start=iso(dates[0]),
-        end=iso(dates[1]),
-    )
+    node: dict[str, Any] = {
+        "id": node_id,
+        "kind": kind,
+        "entity": entity,
+        "x": xy[0],
+        "y": xy[1],
+        "name": name,
+    }
+    if severities:
+        # The worst, and the counts the page writes on the label ("⚠ 1 error, 2 warnings").
+        node["severity"] = next(s for s in ("error", "warning", "info") if s in severities)
+        for word in ("error", "warning"):
+            if word in severities:
+                node[f"{word}s"] = severities.count(word)
+    if dates[0]:
+        node["start"] = dates[0].isoformat()
+    if dates[1]:
+        node["end"] = dates[1].isoformat()
+    return node
 
 
-def _body_node(body: Body, xy: tuple[int, int], findings: list[Finding]) -> dict[str, Any]:
-    lines = [body.name if not body.short_name else f"{body.name} ({body.short_name})"]
-    lines.append(f"{style_of(body.kind).singular} · {body.id}")
-    if body.established or body.dissolved:
-        lines.append(f"{iso(body.established) or '…'} to {iso(body.dissolved) or 'now'}")
-    dates = (body.start, body.end)
-    return _node(
-        body.id, body.kind, "body", xy, findings, body.label, BODY_LABEL_WIDTH, lines, dates
-    )
+def _body_node(
+    model: Model, body_id: str, xy: tuple[int, int], severities: list[str]
+) -> dict[str, Any]:
+    body = model.bodies[body_id]
+    node = _node(body_id, body.kind, "body", xy, body.name, severities, (body.start, body.end))
+    if body.short_name:
+        node["short"] = body.short_name  # its label
+    return node
 
 
 def _member_node(
-    model: Model, member: str, xy: tuple[int, int], findings: list[Finding], seats: int
+    member: str, kind: str, entity: Entity, xy: tuple[int, int], severities: list[str]
 ) -> dict[str, Any]:
-    kind = model.kind_of(member) or "organisation"
-    entity = model.get(member)
-    assert entity is not None  # the loader checked every member reference
-    lines = [entity.name, f"{style_of(kind).singular} · {member}"]
-    lines.append(f"{seats} membership{'' if seats == 1 else 's'} in the model")
-    dates = (entity.start, entity.end)
-    return _node(member, kind, kind, xy, findings, entity.name, MEMBER_LABEL_WIDTH, lines, dates)
+    return _node(member, kind, kind, xy, entity.name, severities, (entity.start, entity.end))
 
 
 def _reporting_edges(
     model: Model, bodies: tuple[str, ...], drawn: set[str]
 ) -> Iterator[dict[str, Any]]:
-    about = {"both": "reports to", "up": "reports (up only) to", "down": "hears (down only) from"}
+    """One link per reporting line between drawn bodies; ``line``: its index in ``reports_to``."""
     for body_id in bodies:
-        body = model.bodies[body_id]
-        for i, line in enumerate(body.reports_to):
-            if line.body not in drawn:
-                continue
-            facts = [f"{body.name} {about[line.direction]} {model.bodies[line.body].name}"]
-            if line.frequency:
-                facts.append(f"frequency: {line.frequency}")
-            if line.last_reported:
-                facts.append(f"last reported: {line.last_reported.isoformat()}")
-            yield lean(
-                id=f"reports:{body.id}:{i}",
-                to=line.body,
-                relation="reports",
-                direction=line.direction,
-                label=DIRECTION_LABEL[line.direction],
-                title="\n".join(facts),
-                **{"from": body.id},
-            )
-
-
-def _member_edges(model: Model, bodies: tuple[str, ...]) -> Iterator[dict[str, Any]]:
-    for body_id in bodies:
-        body = model.bodies[body_id]
-        for i, membership in enumerate(body.members):
-            span = f"{iso(membership.start) or '…'} to {iso(membership.end) or 'now'}"
-            role = membership.role
-            yield lean(
-                id=f"member:{body.id}:{i}",
-                to=body.id,
-                relation="member",
-                role=role if role != DEFAULT_ROLE else None,
-                start=iso(membership.start),
-                end=iso(membership.end),
-                title=f"{model.name_of(membership.member)}: {role} of {body.name}, {span}",
-                **{"from": membership.member},
-            )
+        for i, line in enumerate(model.bodies[body_id].reports_to):
+            if line.body in drawn:
+                yield {"from": body_id, "to": line.body, "direction": line.direction, "line": i}
 
 
 def _head(finding: Finding) -> str:
@@ -294,10 +249,13 @@ def _head(finding: Finding) -> str:
     return finding.subject.split("/", 1)[0]
 
 
-def _finding(finding: Finding, lookup: Lookup) -> dict[str, Any]:
-    """A finding as the page has it: ``node`` when its entity is drawn (named in ``names``)."""
-    head = lookup.ref(_head(finding))
-    return lean(**finding.as_dict(), node=head if head in lookup.drawn else None)
+def _finding(finding: Finding, head: str, lookup: Lookup) -> dict[str, Any]:
+    """A finding (about ``head``) as the page has it: ``node`` when ``head`` is drawn."""
+    lookup.ref(head)
+    entry = {key: value for key, value in finding.as_dict().items() if value not in (None, "")}
+    if head in lookup.drawn:
+        entry["node"] = head
+    return entry
 
 
 def _legend(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:

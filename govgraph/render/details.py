@@ -1,30 +1,34 @@
-"""What the details panel and the text view say about one body or member.
+"""What the details panel, the tooltips and the text view say about each body and member.
 
 Plain JSON values, built once for the page: the panel shows the memberships
 current on the slider's date, so every membership is here with its dates.
 
-Kept lean, because a 2,000-body chart holds tens of thousands of memberships:
+Kept lean, because a chart of 10,000 nodes holds tens of thousands of memberships
+and the page's size and the time to build it grow with every byte:
 
-* a field that is empty (null, ``""``, ``[]``) or at its default (a membership's
-  ``role: member``, ``voting: true``; a body's ``root: false``) is left out, and
-  the page reads a missing field as that empty or default value;
-* other entities are referred to by id; :meth:`Lookup.names` names each once
-  (with its kind and dates, so the page can tell whether it is current on a day),
-  and a detail's own id, name and type are its key and its entry in ``names``;
+* a field that is empty (null, ``""``, ``[]``) or at its default (a body's
+  ``root: false``) is left out, and the page reads a missing field as that;
+* what a node says (kind, name, short name, dates) is not repeated here;
+* other entities are referred to by id: a drawn one is named by its node, any
+  other once in :meth:`Lookup.names` (with its dates, so the page can tell
+  whether it is current on a day);
+* each membership is written once, as a row of the memberships table
+  (:func:`govgraph.render.rows.seating`): the page draws member links, lists a
+  body's members and a member's seats from those rows;
 * a post's holders are listed once, in :meth:`Lookup.holders`, not under every
-  body the post sits on.
+  body the post sits on;
+* lists of like things are rows (:mod:`govgraph.render.rows`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from govgraph.model import Model
-from govgraph.schema import Body, Holding, Membership, ReportingLine
-
-DEFAULT_ROLE = "member"
+from govgraph.render.rows import trimmed
+from govgraph.schema import Body, ReportingLine
 
 
 @dataclass
@@ -33,20 +37,21 @@ class Lookup:
 
     model: Model
     drawn: set[str]
-    seats: dict[str, list[tuple[Body, Membership]]] = field(default_factory=dict)
+    #: Every post's holders, as rows (:func:`govgraph.render.rows.holder_rows`).
+    held: dict[str, list[list[Any]]]
     reported_by: dict[str, list[tuple[Body, ReportingLine]]] = field(default_factory=dict)
-    holdings: dict[str, list[tuple[str, Holding]]] = field(default_factory=dict)
+    #: The posts each person held, as :data:`~govgraph.render.rows.HELD` rows.
+    holds: dict[str, list[list[Any]]] = field(default_factory=dict)
     referred: set[str] = field(default_factory=set)
     posts: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        for body, membership in self.model.memberships():
-            self.seats.setdefault(membership.member, []).append((body, membership))
         for body, line in self.model.reporting_lines():
             self.reported_by.setdefault(line.body, []).append((body, line))
-        for post in self.model.posts.values():
-            for holding in post.holders:
-                self.holdings.setdefault(holding.person, []).append((post.id, holding))
+        for post, rows in self.held.items():
+            for row in rows:
+                if row[0] in self.drawn:  # only a drawn person's details list the posts held
+                    self.holds.setdefault(row[0], []).append([post, *row[1:]])
 
     def ref(self, entity_id: str | None) -> str | None:
         """A reference to another entity (its id), remembered so that it gets named."""
@@ -56,117 +61,97 @@ class Lookup:
                 self.posts.add(entity_id)
         return entity_id
 
-    def names(self) -> dict[str, dict[str, Any]]:
-        """Name, type and dates (when it has them) of every entity referred to or drawn, by id."""
-        named = {}
-        for entity_id in sorted(self.referred | self.drawn):
-            entity = self.model.get(entity_id)
-            named[entity_id] = lean(
-                name=self.model.name_of(entity_id),
-                type=self.model.kind_of(entity_id),
-                start=iso(entity.start) if entity else None,
-                end=iso(entity.end) if entity else None,
-            )
-        return named
+    def refer_to_rows(self, table: list[list[Any]], members: Iterable[str]) -> None:
+        """Remember the bodies and the members (all in ``members``) of ``table``, to name them."""
+        self.referred.update(body for body, _ in table)
+        self.referred.update(members)
+        self.posts.update(self.referred & self.model.posts.keys())
 
-    def holders(self) -> dict[str, list[dict[str, Any]]]:
+    def names(self) -> dict[str, list[Any]]:
+        """A :data:`~govgraph.render.rows.NAME` row for every entity referred to and not
+        drawn (nodes name themselves), by id."""
+        model, wanted = self.model, self.referred - self.drawn
+        found: dict[str, list[Any]] = {}
+        # An id in two tables (the loader refuses that) is named as Model.get would: the
+        # tables are read in the reverse of its order, the later overwriting.
+        tables = (model.people, model.posts, model.organisations, model.bodies)
+        for table in tables:
+            for entity_id in wanted & table.keys():
+                entity = table[entity_id]
+                start, end = entity.start, entity.end
+                if end:
+                    found[entity_id] = [entity.name, start and start.isoformat(), end.isoformat()]
+                else:
+                    found[entity_id] = [entity.name, start.isoformat()] if start else [entity.name]
+        return {i: found.get(i) or [i] for i in sorted(wanted)}
+
+    def holders(self) -> dict[str, list[list[Any]]]:
         """Who held each post referred to or drawn, and when (``[]``: a post never held)."""
-        posts = sorted(self.posts | (self.drawn & self.model.posts.keys()))
-        return {
-            post: [
-                lean(person=self.ref(h.person), **_dated(h)) for h in self.model.posts[post].holders
-            ]
-            for post in posts
-        }
-
-
-def lean(**fields: Any) -> dict[str, Any]:
-    """``fields`` without the empty ones (None, ``""``, ``[]``): the page reads those as absent."""
-    return {key: value for key, value in fields.items() if value not in (None, "", [])}
+        posts = sorted(self.posts | (self.drawn & self.held.keys()))
+        table = {post: self.held[post] for post in posts}
+        for rows in table.values():
+            self.referred.update(row[0] for row in rows)
+        return table
 
 
 def body_details(lookup: Lookup, body: Body) -> dict[str, Any]:
-    return lean(
-        kind=body.kind,
-        root=body.root or None,
-        short_name=body.short_name,
-        established=iso(body.established),
-        dissolved=iso(body.dissolved),
-        predecessor=lookup.ref(body.predecessor),
-        hosted_by=lookup.ref(body.hosted_by),
-        meets=body.meets,
-        file=body.file,
-        line=body.line,
-        members=[_membership(lookup, m) for m in body.members],
-        reports_to=[_line(lookup, line.body, line) for line in body.reports_to],
-        reported_by=[_line(lookup, b.id, line) for b, line in lookup.reported_by.get(body.id, [])],
-    )
-
-
-def member_details(lookup: Lookup, member: str) -> dict[str, Any]:
-    model = lookup.model
-    details = lean(
-        seats=[
-            lean(body=lookup.ref(body.id), **_role(m), **_dated(m))
-            for body, m in lookup.seats.get(member, [])
-        ]
-    )
-    if member in model.organisations:
-        org = model.organisations[member]
-        details.update(
-            lean(
-                kind=org.kind,
-                tags=list(org.tags),
-                established=iso(org.established),
-                dissolved=iso(org.dissolved),
-                succeeded_by=lookup.ref(org.succeeded_by),
-                file=org.file,
-                line=org.line,
-            )
-        )
-    elif member in model.posts:
-        post = model.posts[member]  # its holders are in the page's holders table
-        details.update(
-            lean(organisation=lookup.ref(post.organisation), file=post.file, line=post.line)
-        )
-    elif member in model.people:
-        person = model.people[member]
-        holds = [lean(post=lookup.ref(p), **_dated(h)) for p, h in lookup.holdings.get(member, [])]
-        details.update(lean(left=iso(person.left), holds=holds, file=person.file, line=person.line))
+    """A body's facts and reporting lines (its kind, names and dates are on its node, its
+    members are rows of the memberships table)."""
+    details: dict[str, Any] = {"file": body.file, "line": body.line}
+    if body.root:
+        details["root"] = True
+    if body.predecessor:
+        details["predecessor"] = lookup.ref(body.predecessor)
+    if body.hosted_by:
+        details["hosted_by"] = lookup.ref(body.hosted_by)
+    if body.meets:
+        details["meets"] = body.meets
+    if body.reports_to:
+        details["reports_to"] = [_line(lookup, line.body, line) for line in body.reports_to]
+    reported_by = lookup.reported_by.get(body.id)
+    if reported_by:
+        details["reported_by"] = [_line(lookup, b.id, line) for b, line in reported_by]
     return details
 
 
-def _membership(lookup: Lookup, membership: Membership) -> dict[str, Any]:
-    return lean(
-        member=lookup.ref(membership.member),
-        **_role(membership),
-        **_dated(membership),
-        term_ends=iso(membership.term_ends),
-        reviewed=iso(membership.reviewed),
-        note=membership.note,
+def member_details(lookup: Lookup, member: str) -> dict[str, Any]:
+    """An organisation's, post's or person's facts (its name and dates are on its node, its
+    seats are rows of the memberships table)."""
+    model = lookup.model
+    org = model.organisations.get(member)
+    if org is not None:
+        details: dict[str, Any] = {"file": org.file, "line": org.line}
+        if org.kind:
+            details["kind"] = org.kind
+        if org.tags:
+            details["tags"] = list(org.tags)
+        if org.succeeded_by:
+            details["succeeded_by"] = lookup.ref(org.succeeded_by)
+        return details
+    post = model.posts.get(member)
+    if post is not None:  # its holders are in the page's holders table
+        details = {"file": post.file, "line": post.line}
+        if post.organisation:
+            details["organisation"] = lookup.ref(post.organisation)
+        return details
+    person = model.people[member]
+    details = {"file": person.file, "line": person.line}
+    holds = lookup.holds.get(member)
+    if holds:
+        lookup.posts.update(row[0] for row in holds)
+        lookup.referred.update(row[0] for row in holds)
+        details["holds"] = holds
+    return details
+
+
+def _line(lookup: Lookup, other: str, line: ReportingLine) -> list[Any]:
+    """A reporting line as a :data:`~govgraph.render.rows.LINE` row."""
+    last = line.last_reported
+    return trimmed(
+        [
+            lookup.ref(other),
+            None if line.direction == "both" else line.direction,
+            line.frequency,
+            last and last.isoformat(),
+        ]
     )
-
-
-def _role(membership: Membership) -> dict[str, Any]:
-    """The role and vote, when not the defaults (a voting ``member``)."""
-    return lean(
-        role=membership.role if membership.role != DEFAULT_ROLE else None,
-        voting=False if not membership.voting else None,
-    )
-
-
-def _line(lookup: Lookup, other: str, line: ReportingLine) -> dict[str, Any]:
-    return lean(
-        body=lookup.ref(other),
-        direction=line.direction,
-        frequency=line.frequency,
-        last_reported=iso(line.last_reported),
-    )
-
-
-def _dated(thing: Membership | Holding) -> dict[str, str | None]:
-    return {"from": iso(thing.start), "to": iso(thing.end)}
-
-
-def iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None

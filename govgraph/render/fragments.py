@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from govgraph.render.details import DEFAULT_ROLE
+from govgraph.render.rows import DEFAULT_ROLE, HOLDER, LINE, MEMBERSHIP, rows_as_dicts
 from govgraph.render.styles import style_of
 
 SEVERITY_WORD = {"error": "Error", "warning": "Warning", "info": "Info"}
@@ -39,7 +39,14 @@ def legend_html(legend: list[dict[str, Any]]) -> str:
     return "\n".join(items)
 
 
-def findings_html(findings: list[dict[str, Any]], names: dict[str, Any], as_of: str) -> str:
+def names_of(data: dict[str, Any]) -> dict[str, str]:
+    """Every name in the chart data, by id: drawn nodes name themselves, the rest are in names."""
+    named = {entity_id: row[0] for entity_id, row in data["names"].items()}
+    named.update((node["id"], node["name"]) for node in data["nodes"])
+    return named
+
+
+def findings_html(findings: list[dict[str, Any]], names: dict[str, str], as_of: str) -> str:
     """The findings as a list of buttons that focus the body (or member) each is about."""
     if not findings:
         return f'<p class="none">No findings on {text(as_of)}.</p>'
@@ -54,7 +61,7 @@ def findings_html(findings: list[dict[str, Any]], names: dict[str, Any], as_of: 
             f'<button type="button" data-node="{text(finding.get("node", ""))}" '
             f'data-finding="{index}">'
             f'<span class="sev">{text(SEVERITY_WORD.get(finding["severity"], severity))}</span> '
-            f'<span class="name">{text(names[about]["name"])}</span> '
+            f'<span class="name">{text(names[about])}</span> '
             f'<span class="check">{text(finding["check"])}</span></button>'
             f'<p class="message">{text(finding["message"])}</p>'
             f'<p class="where">{text(where)}</p></li>'
@@ -62,14 +69,17 @@ def findings_html(findings: list[dict[str, Any]], names: dict[str, Any], as_of: 
     return '<ol class="findings">\n' + "\n".join(rows) + "\n</ol>"
 
 
-def table_html(bodies: list[str], data: dict[str, Any], as_of: str) -> str:
+def table_html(
+    bodies: list[dict[str, Any]], data: dict[str, Any], names: dict[str, str], as_of: str
+) -> str:
     """The text view: a row per drawn body, its lines and its members current on ``as_of``.
 
     A long view is split into tables of :data:`ROWS_PER_TABLE` rows with the same
     fixed columns (they read as one), so that the browser lays out only the parts
     on screen (``content-visibility: auto``) instead of thousands of rows at once.
     """
-    rows = [_row(body, data, as_of) for body in bodies]
+    members = {body: rows for body, rows in data["memberships"]}
+    rows = [_row(body, data, names, members.get(body["id"], []), as_of) for body in bodies]
     head = (
         '<colgroup><col class="c-body"><col class="c-kind"><col class="c-dates">'
         '<col class="c-lines"><col class="c-lines"><col class="c-members"><col class="c-count">'
@@ -97,46 +107,55 @@ def table_html(bodies: list[str], data: dict[str, Any], as_of: str) -> str:
     )
 
 
-def _row(body_id: str, data: dict[str, Any], as_of: str) -> str:
-    body, names = data["details"][body_id], data["names"]
-    start, end = body.get("established", ""), body.get("dissolved", "")
+def _row(
+    node: dict[str, Any],
+    data: dict[str, Any],
+    names: dict[str, str],
+    members: list[list[Any]],
+    as_of: str,
+) -> str:
+    body_id = node["id"]
+    body = data["details"][body_id]
+    start, end = node.get("start", ""), node.get("end", "")
     dates = f"{start or '…'} to {end or 'now'}" if start or end else "—"
-    name, node = text(names[body_id]["name"]), text(body_id)
+    name, node_id = text(node["name"]), text(body_id)
     current = "" if _current(start, end, as_of) else ' class="not-current"'
     # Open dates are left out: the page reads a missing data-start/-end as open.
     span = (f' data-start="{text(start)}"' if start else "") + (
         f' data-end="{text(end)}"' if end else ""
     )
     return (
-        f'<tr data-node="{node}"{span}{current}>'
-        f'<th scope="row"><span class="name">{name}</span> <span class="id">({node})</span> '
-        f'<button type="button" class="show" data-node="{node}" '
+        f'<tr data-node="{node_id}"{span}{current}>'
+        f'<th scope="row"><span class="name">{name}</span> <span class="id">({node_id})</span> '
+        f'<button type="button" class="show" data-node="{node_id}" '
         f'aria-label="Show {name} on the chart">Show on chart</button></th>'
-        f"<td>{text(style_of(body['kind']).singular)}{' (root)' if body.get('root') else ''}</td>"
+        f"<td>{text(style_of(node['kind']).singular)}{' (root)' if body.get('root') else ''}</td>"
         f"<td>{text(dates)}</td>"
         f"<td>{_lines(body.get('reports_to', []), names)}</td>"
         f"<td>{_lines(body.get('reported_by', []), names)}</td>"
-        f"<td>{_members(body.get('members', []), data, as_of)}</td>"
+        f"<td>{_members(rows_as_dicts(members, MEMBERSHIP), data, names, as_of)}</td>"
         f"<td>{len(body.get('findings', [])) or '—'}</td></tr>"
     )
 
 
-def _lines(lines: list[dict[str, Any]], names: dict[str, Any]) -> str:
-    if not lines:
+def _lines(rows: list[list[Any]], names: dict[str, str]) -> str:
+    if not rows:
         return "—"
     items = []
-    for line in lines:
-        facts = [DIRECTION_WORDS[line["direction"]]]
+    for line in rows_as_dicts(rows, LINE):
+        facts = [DIRECTION_WORDS[line.get("direction", "both")]]
         if line.get("frequency"):
             facts.append(line["frequency"])
         if line.get("last_reported"):
             facts.append(f"last reported {line['last_reported']}")
-        items.append(f"<li>{text(names[line['body']]['name'])} ({text(', '.join(facts))})</li>")
+        items.append(f"<li>{text(names[line['body']])} ({text(', '.join(facts))})</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _members(members: list[dict[str, Any]], data: dict[str, Any], as_of: str) -> str:
-    names, holders = data["names"], data["holders"]
+def _members(
+    members: list[dict[str, Any]], data: dict[str, Any], names: dict[str, str], as_of: str
+) -> str:
+    holders = data["holders"]
     current = [m for m in members if _current(m.get("from"), m.get("to"), as_of)]
     items = []
     for m in current:
@@ -144,11 +163,11 @@ def _members(members: list[dict[str, Any]], data: dict[str, Any], as_of: str) ->
         if m.get("to"):
             span += f" to {m['to']}"
         held = [
-            names[h["person"]]["name"]
-            for h in holders.get(m["member"], [])
+            names[h["person"]]
+            for h in rows_as_dicts(holders.get(m["member"], []), HOLDER)
             if _current(h.get("from"), h.get("to"), as_of)
         ]
-        who = names[m["member"]]["name"] + (f" (held by {', '.join(held)})" if held else "")
+        who = names[m["member"]] + (f" (held by {', '.join(held)})" if held else "")
         items.append(f"<li>{text(who)}: {text(m.get('role', DEFAULT_ROLE))}, {text(span)}</li>")
     others = len(members) - len(current)
     listing = "<ul>" + "".join(items) + "</ul>" if items else "none"

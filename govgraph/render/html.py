@@ -8,13 +8,15 @@ fetches nothing:
 * the data is JSON inside ``<script type="application/json">`` with ``<``,
   ``>``, ``&`` and U+2028/2029 escaped, so no model text can close the element.
   It comes in two parts: what drawing needs (``govgraph-data``: meta, nodes,
-  edges, legend, look) before the scripts, and the rest (``govgraph-details``:
-  details, holders, names, findings) after them, so that the browser draws the
-  chart before it has read the rest, which the page reads when first needed;
+  edges, fields, legend, look, and the memberships when members are drawn) before
+  the scripts, and the rest (``govgraph-details``: details, holders, names,
+  findings) after them, so that the browser draws the chart before it has read
+  the rest, which the page reads when first needed (see :func:`embedded_json`);
 * every other piece of model text is HTML-escaped (:mod:`govgraph.render.fragments`);
-* a Content-Security-Policy allows only the page's own two scripts (by their
-  sha256 hashes), inline styles and ``data:``/``blob:`` images: nothing can be
-  fetched and no injected script or event handler could run.
+* a Content-Security-Policy allows only the page's own two scripts (vis-network,
+  and textwrap.js with chart.js) by their sha256 hashes, inline styles and
+  ``data:``/``blob:`` images: nothing can be fetched and no injected script or
+  event handler could run.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.errors import GovgraphError
-from govgraph.render.fragments import findings_html, legend_html, table_html, text
+from govgraph.render.fragments import findings_html, legend_html, names_of, table_html, text
 from govgraph.render.view import widen_hint
 
 VIS_VERSION = "9.1.2"
@@ -43,7 +45,7 @@ VIS_PLACES = (
 GENERATOR = '<meta name="generator" content="govgraph'
 
 #: The parts of the chart data the page needs to draw (the rest is read later).
-DRAWING = ("meta", "nodes", "edges", "legend", "look")
+DRAWING = ("meta", "nodes", "edges", "fields", "legend", "look")
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = {
@@ -59,9 +61,11 @@ def page(data: dict[str, Any]) -> str:
     """The whole HTML page for ``data`` from :func:`govgraph.render.data.chart_data`."""
     meta = data["meta"]
     vis_js = inline_script(vis_network_js())
-    chart_js = inline_script(_resource("chart.js"))
+    chart_js = inline_script(_resource("textwrap.js") + "\n" + _resource("chart.js"))
     first, as_of, last = (date.fromisoformat(meta[k]) for k in ("first_day", "as_of", "last_day"))
-    bodies = [node["id"] for node in data["nodes"] if node["entity"] == "body"]
+    bodies = [node for node in data["nodes"] if node["entity"] == "body"]
+    names = names_of(data)
+    drawing, details = embedded_json(data)
     values = {
         "csp": text(content_security_policy([vis_js, chart_js])),
         "generator": text(meta["generator"]),
@@ -78,11 +82,11 @@ def page(data: dict[str, Any]) -> str:
         "as_of_index": str((as_of - first).days),
         "legend": legend_html(data["legend"]),
         "finding_count": str(len(data["findings"])),
-        "findings": findings_html(data["findings"], data["names"], meta["as_of"]),
-        "table": table_html(bodies, data, meta["as_of"]),
+        "findings": findings_html(data["findings"], names, meta["as_of"]),
+        "table": table_html(bodies, data, names, meta["as_of"]),
         "chart_label": text(_chart_label(meta)),
-        "data": json_for_script({key: data[key] for key in DRAWING}),
-        "details": json_for_script({k: v for k, v in data.items() if k not in DRAWING}),
+        "data": drawing,
+        "details": details,
         "vis_js": vis_js,
         "chart_js": chart_js,
     }
@@ -91,14 +95,32 @@ def page(data: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _resource("chart.html"))
 
 
+def embedded_json(data: dict[str, Any]) -> tuple[str, str]:
+    """The chart data as the page embeds it: what drawing needs, then the rest.
+
+    The memberships go first when members are drawn (each is a link on the chart),
+    else with the rest (only the details panel reads them).
+    """
+    drawing = DRAWING + (("memberships",) if data["meta"]["members"] else ())
+    first = {key: data[key] for key in drawing}
+    rest = {key: value for key, value in data.items() if key not in drawing}
+    return json_for_script(first), json_for_script(rest)
+
+
 def json_for_script(data: Any) -> str:
     """``data`` as JSON that is safe inside a ``<script>`` element, deterministic byte for byte.
+
+    Keys keep the order they were built in (chart_data builds every mapping in a fixed
+    order: never by walking a set), which saves sorting thousands of small mappings.
 
     >>> json_for_script({"name": "</script><b>"})
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
-    dumped = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], dumped)
+    # No check for circular references either: chart_data builds a tree.
+    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    for character, escape in _JSON_ESCAPES.items():  # each a fast scan; most never occur
+        dumped = dumped.replace(character, escape)
+    return dumped
 
 
 def inline_script(source: str) -> str:

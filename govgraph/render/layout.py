@@ -17,13 +17,14 @@ that labels do not collide and the whole chart fits a screen.
 
 Everything is sorted with explicit keys and rounded to whole pixels, so the
 same model gives the same coordinates, byte for byte.
+
+The structure comes as ``{body: [the drawn bodies it reports to]}``: plain
+lists, walked a few times over for thousands of bodies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-
-import networkx as nx
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 ROW_HEIGHT = 150
 BODY_GAP = 210
@@ -33,22 +34,48 @@ MEMBER_ROW_HEIGHT = 70
 MIN_MEMBER_ROWS, MAX_MEMBER_ROWS = 3, 12
 
 SortKey = Callable[[str], tuple[object, ...]]
+#: Each drawn body's parents: the drawn bodies it reports to, each once, in its own order.
+Parents = Mapping[str, list[str]]
 
 
-def body_levels(tree: nx.DiGraph, key: SortKey) -> dict[str, int]:
-    """The row of every node of ``tree`` (child -> parent edges): longest path from a top."""
-    down = _acyclic(tree.reverse(copy=True), key)
-    # networkx's lexicographical sort wants a text key: use each node's rank in ``key`` order.
-    rank = {node: f"{i:09d}" for i, node in enumerate(sorted(down, key=key))}
-    levels: dict[str, int] = {}
-    for node in nx.lexicographical_topological_sort(down, key=rank.__getitem__):
-        parents = [levels[p] for p in down.predecessors(node)]
-        levels[node] = max(parents) + 1 if parents else 0
+def body_levels(parents: Parents, key: SortKey) -> dict[str, int]:
+    """The row of every body: the longest path to it from a top.
+
+    The longest path does not depend on the order the bodies are visited in; only a
+    cycle needs ``key`` (to break it the same way each time).
+    """
+    levels = _longest_paths(parents)
+    if len(levels) < len(parents):  # a cycle (the audit reports it): leave out the lines closing it
+        cut = set(_closing(parents, key))
+        kept = {b: [p for p in up if (b, p) not in cut] for b, up in parents.items()}
+        levels = _longest_paths(kept)
     return levels
 
 
+def _longest_paths(parents: Parents) -> dict[str, int]:
+    """How far below a top (a body without parents) each body is, at most; bodies on or
+    below a cycle are left out."""
+    waiting = {node: len(up) for node, up in parents.items()}  # parents not yet placed
+    children: dict[str, list[str]] = {}
+    for node, up in parents.items():
+        for parent in up:
+            children.setdefault(parent, []).append(node)
+    ready = [node for node, count in waiting.items() if not count]
+    levels = dict.fromkeys(ready, 0)
+    while ready:
+        node = ready.pop()
+        below = levels[node] + 1
+        for child in children.get(node, ()):
+            if levels.get(child, 0) < below:
+                levels[child] = below
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    return {node: levels[node] for node in parents if not waiting[node]}
+
+
 def place_bodies(
-    tree: nx.DiGraph, levels: Mapping[str, int], key: SortKey
+    parents: Parents, levels: Mapping[str, int], key: SortKey
 ) -> dict[str, tuple[int, int]]:
     """``{body: (x, y)}``: rows from ``levels``, columns by barycentre under the parents."""
     rows: dict[int, list[str]] = {}
@@ -62,8 +89,8 @@ def place_bodies(
         else:
             wanted = {}
             for node in rows[level]:
-                parents = [xs[p] for p in tree.successors(node) if p in xs]
-                wanted[node] = sum(parents) / len(parents) if parents else 0.0
+                above = [xs[p] for p in parents[node] if p in xs]
+                wanted[node] = sum(above) / len(above) if above else 0.0
         xs.update(_spread(wanted, BODY_GAP, key))
     return {node: (round(xs[node]), levels[node] * ROW_HEIGHT) for node in levels}
 
@@ -88,7 +115,8 @@ def place_members(
     # Consecutive members are MEMBER_SPACING / rows apart, so in each sub-row they are
     # MEMBER_SPACING apart.
     placed = _spread(wanted, MEMBER_SPACING / rows, key)
-    ordered = sorted(placed, key=lambda m: (placed[m], key(m)))
+    # From left to right: _spread places each at least a gap right of the one before.
+    ordered = list(placed)
     return {
         member: (round(placed[member]), band + (i % rows) * MEMBER_ROW_HEIGHT)
         for i, member in enumerate(ordered)
@@ -109,29 +137,40 @@ def _spread(wanted: Mapping[str, float], gap: float, key: SortKey) -> dict[str, 
     return placed
 
 
-def _acyclic(down: nx.DiGraph, key: SortKey) -> nx.DiGraph:
-    """``down`` (parent -> child) without self-loops and the lines that close cycles."""
-    down.remove_edges_from(list(nx.selfloop_edges(down)))
-    if nx.is_directed_acyclic_graph(down):
-        return down
-    starts = sorted(down, key=lambda n: (down.in_degree(n) > 0, key(n)))
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+def _closing(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
+    """The lines (child, parent) to leave out so that the structure has no cycle: lines to
+    itself, and each line that closes a cycle in a depth-first walk down from the tops in
+    ``key`` order."""
+    below: dict[str, list[str]] = {}
     closing = []
-    for start in starts:
+    for node, up in parents.items():
+        for parent in up:
+            if parent == node:
+                closing.append((node, node))
+            else:
+                below.setdefault(parent, []).append(node)
+
+    def children(node: str) -> Iterator[str]:
+        return iter(sorted(below.get(node, ()), key=key))
+
+    def has_parent(node: str) -> bool:
+        return any(p != node for p in parents[node])
+
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    for start in sorted(parents, key=lambda n: (has_parent(n), key(n))):
         if start in state:
             continue
         state[start] = 1
-        stack = [(start, iter(sorted(down.successors(start), key=key)))]
+        stack = [(start, children(start))]
         while stack:
-            node, children = stack[-1]
-            child = next(children, None)
+            node, under = stack[-1]
+            child = next(under, None)
             if child is None:
                 state[node] = 2
                 stack.pop()
             elif state.get(child) == 1:
-                closing.append((node, child))
+                closing.append((child, node))
             elif child not in state:
                 state[child] = 1
-                stack.append((child, iter(sorted(down.successors(child), key=key))))
-    down.remove_edges_from(closing)
-    return down
+                stack.append((child, children(child)))
+    return closing

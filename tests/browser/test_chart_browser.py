@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,42 @@ from govgraph.audit import audit
 from govgraph.render import render_chart, write_chart
 
 pytestmark = pytest.mark.browser
+
+
+def hover(chart: Chart, x: float, y: float) -> str:
+    """The tooltip shown with the pointer at (x, y), having come from an empty corner."""
+    tooltip = chart.page.locator("div.vis-tooltip")
+    box = chart.page.locator("#network").bounding_box()
+    assert box is not None
+    chart.page.mouse.move(box["x"] + 3, box["y"] + 3)
+    expect(tooltip).to_be_hidden()
+    chart.page.mouse.move(x, y)
+    expect(tooltip).to_be_visible()
+    return tooltip.inner_text()
+
+
+def on_edge(chart: Chart, edge_id: str) -> tuple[float, float]:
+    """A point of the page on ``edge_id`` and on nothing else drawn."""
+    found = chart.js(
+        """id => {
+            const network = govgraph.network, edge = govgraph.edges.get(id);
+            const at = network.getPositions([edge.from, edge.to]);
+            const box = document.getElementById("network").getBoundingClientRect();
+            for (const f of [0.5, 0.35, 0.65, 0.2, 0.8]) {
+                const point = network.canvasToDOM({
+                    x: at[edge.from].x + f * (at[edge.to].x - at[edge.from].x),
+                    y: at[edge.from].y + f * (at[edge.to].y - at[edge.from].y)
+                });
+                if (network.getNodeAt(point) === undefined && network.getEdgeAt(point) === id)
+                    return [box.left + point.x, box.top + point.y];
+            }
+            return null;
+        }""",
+        edge_id,
+    )
+    assert found, f"no point on {edge_id} alone"
+    return float(found[0]), float(found[1])
+
 
 MODEL = {
     "organisations.yaml": """
@@ -153,10 +191,66 @@ def test_a_finding_about_a_member_not_drawn_says_so(
 
 
 def test_hovering_shows_a_plain_text_tooltip(chart: Chart) -> None:
-    chart.page.mouse.move(*chart.point_of("youth"))
-    tooltip = chart.page.locator("div.vis-tooltip")
-    tooltip.wait_for(state="visible")
-    assert tooltip.inner_text().startswith("Youth Cabinet\nCabinet · youth")
+    assert hover(chart, *chart.point_of("youth")) == "Youth Cabinet\nCabinet · youth\n⚠ 1 error"
+    assert hover(chart, *chart.point_of("hwb")) == ("Health and Wellbeing Board (HWB)\nBoard · hwb")
+    assert hover(chart, *chart.point_of("ccg")) == (
+        "Old CCG\nOrganisation · ccg\n1 membership in the model\nNot current on 2023-07-07"
+    )
+    # The tooltip is written from the data when the pointer comes: for the slider's date.
+    chart.js("govgraph.setDate('2020-01-01')")
+    assert (
+        hover(chart, *chart.point_of("ccg"))
+        == "Old CCG\nOrganisation · ccg\n1 membership in the model"
+    )
+    assert hover(chart, *chart.point_of("icb")) == (
+        "Integrated Care Board\nOrganisation · icb\n1 membership in the model\n"
+        "Not current on 2020-01-01"
+    )
+    chart.assert_quiet()
+
+
+def test_hovering_a_link_says_what_it_is(chart: Chart) -> None:
+    # A reporting line: who reports to whom, how often and when it last did.
+    assert hover(chart, *on_edge(chart, "reports:hwb:0")) == (
+        "Health and Wellbeing Board reports to Full Council\n"
+        "frequency: annually\nlast reported: 2022-07-14"
+    )
+    assert hover(chart, *on_edge(chart, "reports:data-group:0")) == (
+        "Data sub-group reports (up only) to Health and Wellbeing Board"
+    )
+    assert hover(chart, *on_edge(chart, "reports:old-board:0")) == (
+        "Old board reports to Full Council\nNot current on 2023-07-07"
+    )
+    # A membership: the member, its role on the body and its dates.
+    assert hover(chart, *on_edge(chart, "member:hwb:0")) == (
+        "Worcestershire County Council: chair of Health and Wellbeing Board, 2019-01-01 to now"
+    )
+    assert hover(chart, *on_edge(chart, "member:hwb:1")) == (
+        "Old CCG: member of Health and Wellbeing Board, 2019-01-01 to 2022-06-30\n"
+        "Not current on 2023-07-07"
+    )
+    chart.assert_quiet()
+
+
+def test_labels_carry_the_name_and_the_findings(chart: Chart) -> None:
+    assert chart.node("youth")["label"] == "Youth Cabinet\n⚠ 1 error"
+    assert chart.node("hwb")["label"] == "HWB"  # its short name
+    assert chart.node("dcs")["label"] == "Director of\nChildren's\nServices"  # 18 a line
+
+
+def test_labels_wrap_exactly_as_python_textwrap(chart: Chart) -> None:
+    """The page wraps labels (they were wrapped in Python): the same lines for any text."""
+    pieces = ["a", "bc", "Worcestershire", " ", "  ", "\t", "\n", "\r", "\u00a0", "\u2003",
+              "\x1c", "\ufeff", "-", "é", "😀", "(CYP)", "Supercalifragilisticexpialidocious"]  # fmt: skip
+    rng = random.Random(8)
+    texts = ["", " ", "x" * 40, "  leading", "trailing  ", "a\tb", "😀" * 20]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for width in (18, 22, 5):
+        expected = ["\n".join(textwrap.wrap(t, width, break_on_hyphens=False)) or t for t in texts]
+        wrapped = chart.js(
+            "([texts, w]) => texts.map(t => govgraph.wrapText(t, w))", [texts, width]
+        )
+        assert [t for t, a, b in zip(texts, wrapped, expected, strict=True) if a != b] == []
 
 
 def test_search_finds_and_focuses_a_body(chart: Chart) -> None:
