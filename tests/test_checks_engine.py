@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from support import EXAMPLE
 
 from govgraph.audit import audit
 from govgraph.checks import CHECKS
@@ -117,3 +119,26 @@ def test_select_and_ignore_choose_the_checks_run(model_dir: ModelDir) -> None:
     assert audit(model, on=ON, select=["no-chair"]).checks_run == ("no-chair",)
     ran = audit(model, on=ON, ignore=["no-chair"]).checks_run
     assert "no-chair" not in ran and len(ran) == len(CHECKS) - 1
+
+
+def test_the_collector_is_paused_while_auditing_then_restored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[bool] = []
+
+    def spy(context: object) -> Iterator[object]:
+        seen.append(gc.isenabled())
+        return iter(())
+
+    monkeypatch.setattr(CHECKS["no-chair"], "check", spy)
+    model = load(EXAMPLE)
+    assert gc.isenabled()
+    audit(model, on=date(2023, 7, 7), select=["no-chair"])
+    assert seen == [False]  # paused while the checks ran (for speed) ...
+    assert gc.isenabled()  # ... and restored
+    gc.disable()
+    try:
+        audit(model, on=date(2023, 7, 7))
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
