@@ -44,9 +44,15 @@ class Model:
 
     def kind_of(self, entity_id: str) -> str | None:
         """``"body"``, ``"organisation"``, ``"post"``, ``"person"`` or None."""
-        for word, table in self._tables():
-            if entity_id in table:
-                return word
+        # Written out: a load asks this for every reference (300k nationally).
+        if entity_id in self.bodies:
+            return "body"
+        if entity_id in self.organisations:
+            return "organisation"
+        if entity_id in self.posts:
+            return "post"
+        if entity_id in self.people:
+            return "person"
         return None
 
     def name_of(self, entity_id: str) -> str:

@@ -57,10 +57,12 @@ def _references(model: Model) -> Iterator[LoadProblem]:
 def _expect(
     model: Model, where: Located, field: str, ref: str, kinds: tuple[str, ...]
 ) -> Iterator[LoadProblem]:
+    actual = model.kind_of(ref)
+    if actual in kinds:
+        return  # nearly every reference: say nothing, and build no words for it
     words = [_a(kind) for kind in kinds]
     wanted = " or ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} or {words[-1]}"
     key = field.split()[-1]
-    actual = model.kind_of(ref)
     if actual is None:
         candidates = [i for i in model.ids() if model.kind_of(i) in kinds]
         hint = suggest(ref, candidates) or (
@@ -71,7 +73,7 @@ def _expect(
             where,
             f"{field} names '{ref}', which is not in the model{hint}; it must name {wanted}",
         )
-    elif actual not in kinds:
+    else:
         yield _problem(
             model,
             where,
