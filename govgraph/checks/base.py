@@ -248,7 +248,8 @@ class Context:
 
     @cached_property
     def vacant_posts(self) -> list[Post]:
-        """Posts with a current seat that have holders but none on the date."""
+        """Posts with a current seat that have holders but none on the date, in model
+        order."""
         return self._holdings[2]
 
     @cached_property
@@ -263,9 +264,9 @@ class Context:
         holders: dict[str, list[str]] = {}
         held: dict[str, list[str]] = defaultdict(list)
         vacant: list[Post] = []
-        for member in self.seats_of_member:
-            post = posts.get(member)
-            if post is None or not post.holders:
+        seated = self.seats_of_member
+        for post_id, post in posts.items():  # in model order; keys only, until seated
+            if post_id not in seated or not post.holders:
                 continue
             people = [
                 h.person
@@ -276,14 +277,9 @@ class Context:
             if not people:
                 vacant.append(post)
                 continue
-            holders[member] = people
+            holders[post_id] = people
             for person in people:
-                held[person].append(member)
-        several = [posts for posts in held.values() if len(posts) > 1]
-        if several:  # each person's posts in model order, as the findings list them
-            order = {post_id: index for index, post_id in enumerate(self.model.posts)}
-            for posts_of_person in several:
-                posts_of_person.sort(key=order.__getitem__)
+                held[person].append(post_id)
         return holders, held, vacant
 
     @cached_property
