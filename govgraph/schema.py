@@ -84,26 +84,24 @@ class Located(BaseModel):
     # Where the mapping was written lives in pydantic's private store, a dict set
     # whole by locate() and read directly. Declared as private attributes, pydantic
     # filled in their defaults for every object it validated (70k for 50 councils:
-    # a tenth of the load) and set each through its own __setattr__, and reading
+    # a fifth of the load) and set each through its own __setattr__, and reading
     # self._file went through a __getattr__ that raises and catches an error (6 µs)
     # when an audit reads file and line for each finding (25k nationally).
-    @property
-    def file(self) -> str:
-        """The model file (relative to the model folder) this was written in."""
-        private = self.__pydantic_private__
-        return str(private["_file"]) if private else ""
-
-    @property
-    def line(self) -> int:
-        """The 1-based line of this mapping in :attr:`file` (0 if built in code)."""
-        private = self.__pydantic_private__
-        return int(private["_line"]) if private else 0
-
     @property
     def position(self) -> tuple[str, int]:
         """:attr:`file` and :attr:`line` together, read once (for each finding)."""
         private = self.__pydantic_private__
         return (str(private["_file"]), int(private["_line"])) if private else ("", 0)
+
+    @property
+    def file(self) -> str:
+        """The model file (relative to the model folder) this was written in."""
+        return self.position[0]
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of this mapping in :attr:`file` (0 if built in code)."""
+        return self.position[1]
 
     def line_of(self, key: str) -> int:
         """The line where field ``key`` was written (the mapping's line if unknown)."""

@@ -188,12 +188,7 @@ class Context:
         """
         on = self.on
         views = MembershipViews()
-        seats, chaired = views.seats, views.chaired
-        lapsed_terms, early_starts, reviews_due = (
-            views.lapsed_terms,
-            views.early_starts,
-            views.reviews_due,
-        )
+        seats = views.seats  # the one view every current membership adds to
         cutoffs: dict[int, date] = {}  # review interval -> earliest last review on time
         for body in self.current_bodies:
             body_id = body.id
@@ -212,16 +207,16 @@ class Context:
                 current.append(membership)
                 seats[membership.member].append(body_id)
                 if not chair and membership.role == "chair":  # the chair is usually first
-                    chaired.add(body_id)
+                    views.chaired.add(body_id)
                     chair = True
                 if end is None and (ends := membership.term_ends) is not None and ends < on:
-                    lapsed_terms.append((body, membership))
+                    views.lapsed_terms.append((body, membership))
                 if start is not None and established is not None and start < established:
-                    early_starts.append((body, membership))
+                    views.early_starts.append((body, membership))
                 reviewed = membership.reviewed
                 last = start if reviewed is None or reviewed > on else reviewed
                 if last is not None and last < cutoff:
-                    reviews_due.append((body, membership, last, months))
+                    views.reviews_due.append((body, membership, last, months))
         return views
 
     def seats(self, member: str) -> Iterator[tuple[Body, Membership]]:
