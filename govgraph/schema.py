@@ -91,7 +91,7 @@ class Located(BaseModel):
     def position(self) -> tuple[str, int]:
         """:attr:`file` and :attr:`line` together, read once (for each finding)."""
         private = self.__pydantic_private__
-        return (str(private["_file"]), int(private["_line"])) if private else ("", 0)
+        return (private["_file"], private["_line"]) if private else ("", 0)
 
     @property
     def file(self) -> str:

@@ -44,7 +44,7 @@ class Problem(NamedTuple):
 class MembershipViews:
     """The views of current memberships that :meth:`Context._memberships` gathers."""
 
-    current: dict[str, list[Membership]] = field(default_factory=dict)
+    current: dict[str, list[int]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     seats: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     chaired: set[str] = field(default_factory=set)
@@ -133,13 +133,21 @@ class Context:
     # --- memberships and posts ---------------------------------------------------------
 
     @cached_property
-    def members_of_body(self) -> dict[str, list[Membership]]:
-        """Body id -> its current memberships (every current body is a key).
+    def current_positions(self) -> dict[str, list[int]]:
+        """Body id -> where its current memberships are in its ``members`` (every
+        current body is a key; :meth:`current_members` gives the memberships).
 
         A dissolved body's open memberships are ``membership-of-dissolved-body``'s
-        business, so the other membership checks look only at these.
+        business, so the other membership checks look only at these. Positions
+        rather than the memberships themselves: releasing 300k references at the
+        end of a national audit reached every membership again (0.04 s).
         """
         return self._memberships.current
+
+    def current_members(self, body_id: str) -> list[Membership]:
+        """The current memberships of a current body, in model order."""
+        members = self.model.bodies[body_id].members
+        return [members[index] for index in self.current_positions[body_id]]
 
     @cached_property
     def seats_of_member(self) -> dict[str, list[str]]:
@@ -200,11 +208,11 @@ class Context:
             views.names[body_id] = body.name  # the body is at hand: dearer to fetch later
             current = views.current[body_id] = []
             chair = False
-            for membership in body.members:
+            for index, membership in enumerate(body.members):
                 start, end = membership.from_, membership.to
                 if (start is not None and start > on) or (end is not None and end < on):
                     continue
-                current.append(membership)
+                current.append(index)
                 seats[membership.member].append(body_id)
                 if not chair and membership.role == "chair":  # the chair is usually first
                     views.chaired.add(body_id)
@@ -222,10 +230,12 @@ class Context:
     def seats(self, member: str) -> Iterator[tuple[Body, Membership]]:
         """``member``'s current memberships of current bodies, each with its body, in
         model order."""
-        bodies, members_of = self.model.bodies, self.members_of_body
+        bodies, positions = self.model.bodies, self.current_positions
         for body_id in dict.fromkeys(self.seats_of_member.get(member, ())):
             body = bodies[body_id]
-            for membership in members_of[body_id]:
+            members = body.members
+            for index in positions[body_id]:
+                membership = members[index]
                 if membership.member == member:
                     yield body, membership
 

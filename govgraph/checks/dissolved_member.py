@@ -98,4 +98,4 @@ def successors_of(model: Model, org: Organisation) -> list[Organisation]:
 
 
 def _already_member(context: Context, body: Body, org: Organisation) -> bool:
-    return any(m.member == org.id for m in context.members_of_body[body.id])
+    return any(m.member == org.id for m in context.current_members(body.id))

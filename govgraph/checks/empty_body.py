@@ -39,7 +39,7 @@ SUMMARY = "a current body with no current members"
 
 def check(context: Context) -> Iterator[Problem]:
     on = context.on
-    for body_id, current in context.members_of_body.items():
+    for body_id, current in context.current_positions.items():
         if current:
             continue
         body = context.model.bodies[body_id]

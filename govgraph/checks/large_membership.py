@@ -46,10 +46,10 @@ SUMMARY = "a body with more current members than large_membership"
 
 def check(context: Context) -> Iterator[Problem]:
     limit = context.settings.large_membership
-    for body_id, current in context.members_of_body.items():
+    for body_id, current in context.current_positions.items():
         if len(current) <= limit:  # counted with repeats: most bodies stop here
             continue
-        count = len({m.member for m in current})
+        count = len({m.member for m in context.current_members(body_id)})
         if count <= limit:
             continue
         body = context.model.bodies[body_id]

@@ -92,7 +92,7 @@ def _present(context: Context, body: Body) -> set[str]:
     """Ids present on ``body`` on the date: its current members, and the organisations
     of the posts among them."""
     model = context.model
-    members = {m.member for m in context.members_of_body[body.id]}
+    members = {m.member for m in context.current_members(body.id)}
     posts = [model.posts[m] for m in members if m in model.posts]
     return members | {post.organisation for post in posts if post.organisation is not None}
 

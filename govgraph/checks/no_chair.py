@@ -51,7 +51,7 @@ SUMMARY = "a current body with no current chair"
 def check(context: Context) -> Iterator[Problem]:
     on, model = context.on, context.model
     chaired = context.chaired
-    for body_id, current in context.members_of_body.items():
+    for body_id, current in context.current_positions.items():
         if not current or body_id in chaired:
             continue
         body = model.bodies[body_id]
