@@ -77,4 +77,7 @@ def check_load_error(root: Path, validate: list[str], env: dict[str, str]) -> di
         "found": expected in done.stderr and "not a real date" in done.stderr,
         "exit": done.returncode,
         "seconds": seconds,
+        # What it said instead, when it did not name the date: enough to tell a crash
+        # from a wrong position.
+        "said": (done.stderr.strip().splitlines() or [""])[-1][:300],
     }

@@ -76,6 +76,8 @@ def _print_positions(scale: str, extra: dict[str, Any]) -> None:
             f"Load error at scale: a broken date at {error['expected']} was {verdict} "
             f"(exit {error['exit']}, {error['seconds']:.2f} s)."
         )
+        if not error["found"]:
+            print(f"  it said: {error.get('said', '')}")
 
 
 def targets(rows: list[Row], extra: dict[str, Any]) -> list[tuple[str, str, bool | None]]:

@@ -23,7 +23,7 @@ from govgraph.errors import GovgraphError
 from govgraph.explain import suggest
 from govgraph.findings import Finding, Severity
 from govgraph.model import Model
-from govgraph.schema import Ignorable, Ignore
+from govgraph.schema import Ignore, Waivable
 
 
 @dataclass(frozen=True, order=True)
@@ -157,7 +157,7 @@ def _audit(
 _ORDER = attrgetter("file", "line", "check", "subject", "message")
 
 
-def _waiver(things: tuple[Ignorable, ...], slug: str) -> Ignore | None:
+def _waiver(things: tuple[Waivable, ...], slug: str) -> Ignore | None:
     """The first ``ignore`` entry for ``slug`` on ``things``, searched in order."""
     for thing in things:
         if thing.ignore:  # almost always empty: skip the search (25k findings at scale)

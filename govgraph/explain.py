@@ -10,8 +10,9 @@ import difflib
 import re
 from typing import Any
 
-from pydantic import BaseModel
 from pydantic_core import ErrorDetails
+
+from govgraph.schema import yaml_keys
 
 
 def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str], n: int = 3) -> str:
@@ -30,10 +31,9 @@ def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str], n: int =
     return f" (did you mean {listed}?)"
 
 
-def field_names(model: type[BaseModel]) -> list[str]:
+def field_names(model: type[Any]) -> list[str]:
     """The names a user writes in YAML for ``model``'s fields (aliases included)."""
-    names = [info.alias or name for name, info in model.model_fields.items()]
-    return sorted(names, key=lambda name: name == "ignore")  # ignore last: rarely wanted
+    return yaml_keys(model)
 
 
 def _describe(value: Any) -> str:
@@ -59,19 +59,20 @@ _EXPECTED = {
     "int_from_float": "a whole number",
     "list_type": "a list (lines starting with '- ')",
     "model_type": "a mapping (key: value lines)",
+    "dataclass_type": "a mapping (key: value lines)",
     "dict_type": "a mapping (key: value lines)",
     "model_attributes_type": "a mapping (key: value lines)",
 }
 
 
-def explain(error: ErrorDetails, model: type[BaseModel] | None) -> str:
+def explain(error: ErrorDetails, model: type[Any] | None) -> str:
     """One sentence for one pydantic error on an object of type ``model``."""
     kind = error["type"]
     loc = error["loc"]
     last = str(loc[-1]) if loc else ""
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
         known = field_names(model) if model is not None else []
         where = f" in {_article(model)}" if model is not None else ""
         fields = ", ".join(known)
@@ -108,7 +109,7 @@ def slugify(text: str) -> str:
     return slug or "my-id"
 
 
-def _article(model: type[BaseModel]) -> str:
+def _article(model: type[Any]) -> str:
     word = {
         "Organisation": "an organisation",
         "Person": "a person",

@@ -26,7 +26,7 @@ from govgraph.explain import explain, suggest
 from govgraph.model import Model
 from govgraph.packs.user import PACKS_SECTION, read_packs
 from govgraph.references import check_references
-from govgraph.schema import SECTIONS, Settings
+from govgraph.schema import SECTIONS, Membership, Settings, fields_of
 from govgraph.yamlread import YAMLProblem, YMap, parse_yaml
 
 SETTINGS_FILE = "govgraph.yaml"
@@ -296,15 +296,22 @@ def _entities(
 def _locate(entity: Any, raw: YMap, rel: str) -> None:
     """Record file and line on an entity and on each of its nested entries."""
     entity.locate(rel, raw.line, raw.key_lines)
+    if isinstance(entity, Membership):  # a slotted dataclass, with one nested list
+        if entity.ignore:
+            _locate_each(entity.ignore, raw.get("ignore"), rel)
+        return
     fields = entity.__dict__  # a pydantic model's field values; getattr on a name that is
     # not a field takes pydantic's slow path (profiled: a tenth of a national load)
     for name in ("ignore", "members", "reports_to", "requires", "holders"):
         children = fields.get(name)
-        if not children:
-            continue
-        for child, child_raw in zip(children, raw.get(name) or (), strict=False):
-            if isinstance(child_raw, YMap):
-                _locate(child, child_raw, rel)
+        if children:
+            _locate_each(children, raw.get(name), rel)
+
+
+def _locate_each(children: list[Any], raw: Any, rel: str) -> None:
+    for child, child_raw in zip(children, raw or (), strict=False):
+        if isinstance(child_raw, YMap):
+            _locate(child, child_raw, rel)
 
 
 def _translate(
@@ -337,13 +344,13 @@ def _line_at(raw: YMap, loc: tuple[int | str, ...]) -> int:
     return line
 
 
-def _model_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """The pydantic model class whose field the error at ``loc`` is about."""
-    current: type[BaseModel] = schema
+def _model_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[Any] | None:
+    """The schema class (a model, or Membership) whose field the error at ``loc`` is about."""
+    current: type[Any] = schema
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
-        field = next((f for n, f in current.model_fields.items() if (f.alias or n) == part), None)
+        field = next((f for n, f in fields_of(current).items() if (f.alias or n) == part), None)
         if field is None:
             return None
         inner = _model_in(field.annotation)
@@ -353,8 +360,8 @@ def _model_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseM
     return current
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _model_in(annotation: Any) -> type[Any] | None:
+    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
         return annotation
     origin = typing.get_origin(annotation)
     if origin in (list, typing.Union, types.UnionType):

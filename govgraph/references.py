@@ -14,7 +14,7 @@ from govgraph.errors import LoadProblem
 from govgraph.explain import suggest
 from govgraph.model import Model
 from govgraph.packs.user import pack_problems
-from govgraph.schema import Located
+from govgraph.schema import Placed
 from govgraph.slugs import CHECK_SLUGS
 
 MEMBER_KINDS = ("organisation", "post", "person")
@@ -55,7 +55,7 @@ def _references(model: Model) -> Iterator[LoadProblem]:
 
 
 def _expect(
-    model: Model, where: Located, field: str, ref: str, kinds: tuple[str, ...]
+    model: Model, where: Placed, field: str, ref: str, kinds: tuple[str, ...]
 ) -> Iterator[LoadProblem]:
     actual = model.kind_of(ref)
     if actual in kinds:
@@ -101,7 +101,7 @@ def _periods(model: Model) -> Iterator[LoadProblem]:
 
 def _order(
     model: Model,
-    where: Located,
+    where: Placed,
     start: tuple[str, date | None],
     end: tuple[str, date | None],
 ) -> Iterator[LoadProblem]:
@@ -117,7 +117,7 @@ def _order(
 
 
 def _ignores(model: Model) -> Iterator[LoadProblem]:
-    things: list[Located] = []
+    things: list[Placed] = []
     for table in (model.organisations, model.people, model.posts, model.bodies):
         things.extend(table.values())
     for body in model.bodies.values():
@@ -147,7 +147,7 @@ def _settings(model: Model) -> Iterator[LoadProblem]:
             )
 
 
-def _problem(model: Model, where: Located, message: str, key: str = "") -> LoadProblem:
+def _problem(model: Model, where: Placed, message: str, key: str = "") -> LoadProblem:
     line = where.line_of(key) if key else where.line
     return LoadProblem(model.display_path(where.file), line, 0, message)
 

@@ -22,7 +22,7 @@ from govgraph.dates import earliest_on_time
 from govgraph.findings import Severity
 from govgraph.graph import build_graph, reporting_parents
 from govgraph.model import Model
-from govgraph.schema import Body, Ignorable, Located, Membership, Post, ReportingLine, Settings
+from govgraph.schema import Body, Membership, Placed, Post, ReportingLine, Settings, Waivable
 
 
 class Problem(NamedTuple):
@@ -36,8 +36,8 @@ class Problem(NamedTuple):
 
     subject: str
     message: str
-    where: Located
-    waivable: tuple[Ignorable, ...] = ()
+    where: Placed
+    waivable: tuple[Waivable, ...] = ()
 
 
 @dataclass

@@ -69,7 +69,7 @@ from govgraph.dates import is_current
 from govgraph.findings import Severity
 from govgraph.packs import resolve
 from govgraph.packs.evaluate import shortfalls, sitters
-from govgraph.schema import Ignorable
+from govgraph.schema import Waivable
 
 SLUG = "statutory-composition"
 SEVERITY = Severity.ERROR
@@ -87,7 +87,7 @@ def check(context: Context) -> Iterator[Problem]:
         seats = sitters(model, body, on)
         for provision in pack.in_force(on):
             for shortfall in shortfalls(provision.requires, seats, model, on):
-                waivable: tuple[Ignorable, ...] = (body,)
+                waivable: tuple[Waivable, ...] = (body,)
                 if shortfall.organisation is not None:
                     waivable = (body, shortfall.organisation)
                 source = provision.source or pack.source

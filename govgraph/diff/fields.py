@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote
-from govgraph.schema import Ignorable
+from govgraph.schema import Waivable
 
 FIELD_WORDS = {
     "from_": "start date",
@@ -69,7 +69,7 @@ def dissolution(area: str, subject: Named, was: date | None, now: date | None) -
 
 
 def entity_changes(
-    area: str, subject: Named, before: Ignorable, after: Ignorable, names: tuple[str, ...]
+    area: str, subject: Named, before: Waivable, after: Waivable, names: tuple[str, ...]
 ) -> Iterator[Change]:
     """The named plain fields of an entity that changed, then its waivers."""
     for name in names:
@@ -80,7 +80,7 @@ def entity_changes(
 
 
 def waiver_changes(
-    area: str, subject: str, lead: tuple[Part, ...], before: Ignorable, after: Ignorable
+    area: str, subject: str, lead: tuple[Part, ...], before: Waivable, after: Waivable
 ) -> Iterator[Change]:
     """A finding waived (``ignore:``), no longer waived, or waived for another reason.
 

@@ -12,19 +12,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
 from govgraph.interop.values import IdAllocator
-from govgraph.schema import Body, Holding, Membership, Organisation, Person, Post, ReportingLine
+from govgraph.schema import (
+    Body,
+    Holding,
+    Membership,
+    Organisation,
+    Person,
+    Post,
+    ReportingLine,
+    yaml_keys,
+)
 
 SECTION_ORDER = ("organisations", "people", "posts", "bodies")
 MAX_EXAMPLES = 3
 
 
-def field_order(schema: type[BaseModel]) -> tuple[str, ...]:
+def field_order(schema: type[Any]) -> tuple[str, ...]:
     """The YAML keys of ``schema`` in declaration order, ``ignore`` moved last."""
-    names = [info.alias or name for name, info in schema.model_fields.items()]
-    return tuple(sorted(names, key=lambda name: name == "ignore"))
+    return tuple(yaml_keys(schema))
 
 
 #: The key order of each kind of mapping: the schema's field order (which is

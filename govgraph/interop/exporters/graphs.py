@@ -18,6 +18,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from govgraph.interop.view import ExportView
+from govgraph.schema import Membership, fields_of
 
 #: Fields that become edges (or are not scalars), not node attributes.
 _NOT_ATTRIBUTES = {"id", "members", "reports_to", "holders", "requires", "ignore"}
@@ -49,10 +50,10 @@ def flat_graph(view: ExportView) -> nx.MultiDiGraph:
     return graph
 
 
-def _scalars(thing: BaseModel) -> dict[str, Any]:
+def _scalars(thing: BaseModel | Membership) -> dict[str, Any]:
     """``thing``'s fields as flat scalar attributes; nulls and edge-like fields left out."""
     out: dict[str, Any] = {}
-    for name, info in type(thing).model_fields.items():
+    for name, info in fields_of(type(thing)).items():
         key = info.alias or name
         value = getattr(thing, name)
         if key in _NOT_ATTRIBUTES or key in ("body", "member", "person") or value is None:

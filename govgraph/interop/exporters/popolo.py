@@ -14,14 +14,15 @@ written as ``+field`` (see :mod:`govgraph.interop.popolo_terms`), so that
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from govgraph.interop.draft import ORDER
 from govgraph.interop.popolo_terms import ENTITY, EXTENSIONS, REPORTS_TO, ROLE_LABELS
 from govgraph.interop.view import ExportView
-from govgraph.schema import Body, Organisation, Person, Post
+from govgraph.schema import Body, Membership, Organisation, Person, Post
 
 
 def to_popolo(view: ExportView) -> str:
@@ -61,9 +62,19 @@ def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _extensions(kind: str, thing: BaseModel, ids: frozenset[str]) -> dict[str, Any]:
+@cache
+def _membership_adapter() -> TypeAdapter[Membership]:
+    return TypeAdapter(Membership)
+
+
+def _extensions(kind: str, thing: BaseModel | Membership, ids: frozenset[str]) -> dict[str, Any]:
     """``+field`` for each of our fields Popolo has no term for, when not left at its default."""
-    dumped = thing.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    if isinstance(thing, BaseModel):
+        dumped = thing.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    else:  # a membership: a dataclass
+        dumped = _membership_adapter().dump_python(
+            thing, mode="json", by_alias=True, exclude_defaults=True
+        )
     out = {}
     for name in EXTENSIONS[kind]:
         value = dumped.get(name)
