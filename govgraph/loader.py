@@ -26,7 +26,7 @@ from govgraph.explain import explain, suggest
 from govgraph.model import Model
 from govgraph.packs.user import PACKS_SECTION, read_packs
 from govgraph.references import check_references
-from govgraph.schema import SECTIONS, Membership, Settings, fields_of
+from govgraph.schema import SECTIONS, Settings, Slotted, fields_of
 from govgraph.yamlread import YAMLProblem, YMap, parse_yaml
 
 SETTINGS_FILE = "govgraph.yaml"
@@ -296,9 +296,10 @@ def _entities(
 def _locate(entity: Any, raw: YMap, rel: str) -> None:
     """Record file and line on an entity and on each of its nested entries."""
     entity.locate(rel, raw.line, raw.key_lines)
-    if isinstance(entity, Membership):  # a slotted dataclass, with one nested list
-        if entity.ignore:
-            _locate_each(entity.ignore, raw.get("ignore"), rel)
+    if isinstance(entity, Slotted):  # a slotted dataclass: at most one nested list
+        ignore = getattr(entity, "ignore", None)
+        if ignore:
+            _locate_each(ignore, raw.get("ignore"), rel)
         return
     fields = entity.__dict__  # a pydantic model's field values; getattr on a name that is
     # not a field takes pydantic's slow path (profiled: a tenth of a national load)

@@ -18,7 +18,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from govgraph.interop.view import ExportView
-from govgraph.schema import Membership, fields_of
+from govgraph.schema import Slotted, fields_of
 
 #: Fields that become edges (or are not scalars), not node attributes.
 _NOT_ATTRIBUTES = {"id", "members", "reports_to", "holders", "requires", "ignore"}
@@ -50,7 +50,7 @@ def flat_graph(view: ExportView) -> nx.MultiDiGraph:
     return graph
 
 
-def _scalars(thing: BaseModel | Membership) -> dict[str, Any]:
+def _scalars(thing: BaseModel | Slotted) -> dict[str, Any]:
     """``thing``'s fields as flat scalar attributes; nulls and edge-like fields left out."""
     out: dict[str, Any] = {}
     for name, info in fields_of(type(thing)).items():
