@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from govgraph.cache import FileCache, enabled
 from govgraph.collector import collector_paused
@@ -26,7 +26,7 @@ from govgraph.explain import explain, suggest
 from govgraph.model import Model
 from govgraph.packs.user import PACKS_SECTION, read_packs
 from govgraph.references import check_references
-from govgraph.schema import SECTIONS, Settings, Slotted, fields_of
+from govgraph.schema import SECTIONS, Settings, fields_of, validate
 from govgraph.yamlread import YAMLProblem, YMap, parse_yaml
 
 SETTINGS_FILE = "govgraph.yaml"
@@ -169,7 +169,7 @@ def _validated(section: str, index: int, raw: YMap, rel: str) -> Validated:
     label = f"{section}[{raw_id if raw_id is not None else index}]"
     entry = Validated(raw_id, raw.line_of("id"), label)
     try:
-        entry.entity = schema.model_validate(raw)
+        entry.entity = validate(schema, raw)
     except ValidationError as exc:
         entry.problems = _translate(exc, schema, raw, _THIS_FILE, label)
         return entry
@@ -296,17 +296,22 @@ def _entities(
 def _locate(entity: Any, raw: YMap, rel: str) -> None:
     """Record file and line on an entity and on each of its nested entries."""
     entity.locate(rel, raw.line, raw.key_lines)
-    if isinstance(entity, Slotted):  # a slotted dataclass: at most one nested list
-        ignore = getattr(entity, "ignore", None)
-        if ignore:
-            _locate_each(ignore, raw.get("ignore"), rel)
-        return
-    fields = entity.__dict__  # a pydantic model's field values; getattr on a name that is
-    # not a field takes pydantic's slow path (profiled: a tenth of a national load)
-    for name in ("ignore", "members", "reports_to", "requires", "holders"):
-        children = fields.get(name)
+    for name in _nested(type(entity)):
+        children = getattr(entity, name)
         if children:
             _locate_each(children, raw.get(name), rel)
+
+
+def _nested(schema: type[Any]) -> tuple[str, ...]:
+    """The fields of ``schema`` that hold a list of mappings with positions of their own."""
+    found = _NESTED.get(schema)
+    if found is None:
+        names = ("ignore", "members", "reports_to", "requires", "holders")
+        found = _NESTED[schema] = tuple(name for name in names if name in fields_of(schema))
+    return found
+
+
+_NESTED: dict[type[Any], tuple[str, ...]] = {}
 
 
 def _locate_each(children: list[Any], raw: Any, rel: str) -> None:
@@ -316,7 +321,7 @@ def _locate_each(children: list[Any], raw: Any, rel: str) -> None:
 
 
 def _translate(
-    exc: ValidationError, schema: type[BaseModel], raw: YMap, shown: str, label: str
+    exc: ValidationError, schema: type[Any], raw: YMap, shown: str, label: str
 ) -> list[LoadProblem]:
     problems = []
     for error in exc.errors(include_url=False):
@@ -345,7 +350,7 @@ def _line_at(raw: YMap, loc: tuple[int | str, ...]) -> int:
     return line
 
 
-def _model_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[Any] | None:
+def _model_at(schema: type[Any], loc: tuple[int | str, ...]) -> type[Any] | None:
     """The schema class (a model, or Membership) whose field the error at ``loc`` is about."""
     current: type[Any] = schema
     for part in loc[:-1]:

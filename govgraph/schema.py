@@ -5,9 +5,11 @@ are refused (``extra="forbid"``) so that a misspelt field is an error, not a
 silently ignored line. Positions (file and line) are attached by the loader
 and read through :attr:`Located.file` / :attr:`Located.line` (any :class:`Placed`).
 
-Memberships, post holders and reporting lines, the bulk of a model (300k
-memberships in a national register), are :class:`Slotted` dataclasses rather
-than models: validated in less than half the time and read in about a third.
+What a model file holds (organisations, people, posts, bodies, and their
+memberships, post holders and reporting lines: 300k memberships in a national
+register) are :class:`Slotted` dataclasses rather than models: validated in less
+than half the time and read in about a third. ``govgraph.yaml``, ``ignore`` and
+``requires`` entries, few in any model, are models (:class:`Located`).
 
 Cross-references (``reports_to``, ``succeeded_by`` …) are checked by
 :mod:`govgraph.references`, not here, because they need the whole model.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Protocol
+from typing import Annotated, Any, Literal, Protocol, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -30,6 +32,8 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
+
+T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -107,6 +111,20 @@ def fields_of(schema: type[Any]) -> dict[str, FieldInfo]:
     return fields
 
 
+def validate(schema: type[T], data: Any) -> T:
+    """``data`` validated as ``schema``: a model or a Slotted dataclass (raises
+    pydantic's ValidationError)."""
+    validated: T = schema.__pydantic_validator__.validate_python(data)  # type: ignore[attr-defined]
+    return validated
+
+
+def dump(thing: Any, **options: Any) -> dict[str, Any]:
+    """``thing``, a model or a Slotted mapping, as plain data (``options`` as pydantic's
+    ``model_dump``: ``mode``, ``by_alias``, ``exclude_defaults`` …)."""
+    dumped: dict[str, Any] = thing.__pydantic_serializer__.to_python(thing, **options)
+    return dumped
+
+
 def yaml_keys(schema: type[Any]) -> list[str]:
     """The keys a user writes in YAML for ``schema`` (a model or :class:`Membership`):
     its fields' names or aliases in declaration order, ``ignore`` last (rarely wanted)."""
@@ -172,7 +190,7 @@ class Ignore(Located):
 
 
 class Waivable(Placed, Protocol):
-    """Anything that may carry ``ignore:`` entries (an :class:`Ignorable`, a membership)."""
+    """Anything that may carry ``ignore:`` entries: an entity, post, membership or line."""
 
     @property
     def ignore(self) -> list[Ignore]: ...
@@ -182,50 +200,6 @@ class Waivable(Placed, Protocol):
 
 def _ignores(thing: Waivable, check: str) -> Ignore | None:
     return next((entry for entry in thing.ignore if entry.check == check), None)
-
-
-class Ignorable(Located):
-    ignore: list[Ignore] = Field(default_factory=list)
-
-    def ignores(self, check: str) -> Ignore | None:
-        """The ignore entry for ``check`` on this thing, if there is one."""
-        return _ignores(self, check)
-
-
-class Entity(Ignorable):
-    """Something with a model-wide unique id: organisation, person, post or body."""
-
-    id: Slug
-    name: Text
-
-
-class Organisation(Entity):
-    kind: str | None = None
-    tags: list[Text] = Field(default_factory=list)
-    established: IsoDate | None = None
-    dissolved: IsoDate | None = None
-    succeeded_by: str | None = None
-
-    @property
-    def start(self) -> date | None:
-        return self.established
-
-    @property
-    def end(self) -> date | None:
-        return self.dissolved
-
-
-class Person(Entity):
-    left: IsoDate | None = None
-    roles: list[Text] = Field(default_factory=list)  # offices, e.g. [councillor] (statutory packs)
-
-    @property
-    def start(self) -> date | None:
-        return None
-
-    @property
-    def end(self) -> date | None:
-        return self.left
 
 
 class Slotted:
@@ -264,6 +238,57 @@ class Slotted:
 slotted = pydantic_dataclass(slots=True, config=ConfigDict(extra="forbid", populate_by_name=False))
 
 
+class SlottedWaivable(Slotted):
+    """A :class:`Slotted` mapping that may carry ``ignore:`` entries (its last field)."""
+
+    __slots__ = ()
+    ignore: list[Ignore]
+
+    def ignores(self, check: str) -> Ignore | None:
+        """The ignore entry for ``check`` on this thing, if there is one."""
+        return _ignores(self, check)
+
+
+@slotted
+class Entity(SlottedWaivable):
+    """Something with a model-wide unique id: organisation, person or body."""
+
+    id: Slug
+    name: Text
+    ignore: list[Ignore] = Field(default_factory=list)
+
+
+@slotted
+class Organisation(Entity):
+    kind: str | None = None
+    tags: list[Text] = Field(default_factory=list)
+    established: IsoDate | None = None
+    dissolved: IsoDate | None = None
+    succeeded_by: str | None = None
+
+    @property
+    def start(self) -> date | None:
+        return self.established
+
+    @property
+    def end(self) -> date | None:
+        return self.dissolved
+
+
+@slotted
+class Person(Entity):
+    left: IsoDate | None = None
+    roles: list[Text] = Field(default_factory=list)  # offices, e.g. [councillor] (statutory packs)
+
+    @property
+    def start(self) -> date | None:
+        return None
+
+    @property
+    def end(self) -> date | None:
+        return self.left
+
+
 @slotted
 class Holding(Slotted):
     """A person holding a post for a period."""
@@ -281,12 +306,14 @@ class Holding(Slotted):
         return self.to
 
 
-class Post(Ignorable):
+@slotted
+class Post(SlottedWaivable):
     id: Slug
     title: Text
     organisation: str | None = None
     role: Text | None = None  # the office, e.g. director-of-public-health (statutory packs)
     holders: list[Holding] = Field(default_factory=list)
+    ignore: list[Ignore] = Field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -302,7 +329,7 @@ class Post(Ignorable):
 
 
 @slotted
-class ReportingLine(Slotted):
+class ReportingLine(SlottedWaivable):
     """One ``reports_to`` entry: the body it is written on reports to ``body``."""
 
     body: str
@@ -310,9 +337,6 @@ class ReportingLine(Slotted):
     frequency: Frequency | None = None
     last_reported: IsoDate | None = None
     ignore: list[Ignore] = Field(default_factory=list)
-
-    def ignores(self, check: str) -> Ignore | None:
-        return _ignores(self, check)
 
 
 class Requirement(Located):
@@ -334,7 +358,7 @@ class Requirement(Located):
 # ``ignore`` is the last field of a Slotted mapping (in the models it is inherited,
 # so first): the JSON Schema lists it last.
 @slotted
-class Membership(Slotted):
+class Membership(SlottedWaivable):
     """A member (organisation, post or person) sitting on a body for a period."""
 
     member: str
@@ -347,9 +371,6 @@ class Membership(Slotted):
     note: str | None = None
     ignore: list[Ignore] = Field(default_factory=list)
 
-    def ignores(self, check: str) -> Ignore | None:
-        return _ignores(self, check)
-
     @property
     def start(self) -> date | None:
         return self.from_
@@ -359,6 +380,7 @@ class Membership(Slotted):
         return self.to
 
 
+@slotted
 class Body(Entity):
     short_name: str | None = None
     kind: BodyKind = "other"

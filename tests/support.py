@@ -19,7 +19,7 @@ from govgraph.audit import audit
 from govgraph.findings import Finding
 from govgraph.loader import load
 from govgraph.model import Model
-from govgraph.schema import Body
+from govgraph.schema import Body, validate
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "models" / "worcestershire"
@@ -74,6 +74,6 @@ def model_of_bodies(bodies: list[dict[str, object]]) -> Model:
     """A model built in code from raw body mappings (no files, no other sections)."""
     model = Model(root=Path("generated"))
     for raw in bodies:
-        body = Body.model_validate(raw)
+        body = validate(Body, raw)
         model.bodies[body.id] = body
     return model

@@ -12,6 +12,7 @@ from support import CliResult
 
 from govgraph.loader import load
 from govgraph.model import Model
+from govgraph.schema import dump
 
 Cli = Callable[..., CliResult]
 FIXTURES = Path(__file__).parent / "fixtures" / "interop"
@@ -21,7 +22,7 @@ def dumped(model: Model) -> dict[str, dict[str, Any]]:
     """Every entity of the model as plain data (positions left out), by section and id."""
     return {
         section: {
-            entity_id: entity.model_dump(by_alias=True)
+            entity_id: dump(entity, by_alias=True)
             for entity_id, entity in getattr(model, section).items()
         }
         for section in ("organisations", "people", "posts", "bodies")

@@ -35,7 +35,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from govgraph.interop.draft import ORDER, Draft, ordered
 from govgraph.interop.popolo_read import PopoloData, read_popolo
@@ -60,7 +60,7 @@ from govgraph.interop.values import (
     partial_date,
 )
 from govgraph.interop.values import role_of as role_from_text
-from govgraph.schema import Body, Organisation, Person, Post
+from govgraph.schema import Body, Organisation, Person, Post, validate
 from govgraph.slugs import CHECK_SLUGS
 
 #: Popolo keys each importer step reads (others are reported as not imported).
@@ -453,12 +453,12 @@ class _PopoloImport:
         else:
             self.extension_paths.setdefault(str(values["id"]), set()).update((n,) for n in found)
 
-    def _checked(self, schema: type[BaseModel], values: dict[str, Any]) -> dict[str, Any]:
+    def _checked(self, schema: type[Any], values: dict[str, Any]) -> dict[str, Any]:
         """``values`` once the schema accepts them, leaving out extension values it refuses."""
         paths = self.extension_paths.get(str(values["id"]), set())
         for _ in range(MAX_REPAIRS):
             try:
-                schema.model_validate(values)
+                validate(schema, values)
                 return values
             except ValidationError as exc:
                 bad = extension_at(exc, paths)

@@ -20,7 +20,7 @@ from govgraph.model import Model
 from govgraph.packs.builtin import builtin_packs, locate_pack
 from govgraph.packs.models import Pack, rules_of
 from govgraph.packs.vocabulary import KINDS, ROLES
-from govgraph.schema import Located
+from govgraph.schema import Placed
 from govgraph.yamlread import YMap
 
 #: The top-level section of a model file that holds packs.
@@ -204,5 +204,5 @@ def _statutory(model: Model) -> Iterator[LoadProblem]:
             )
 
 
-def _problem(model: Model, where: Located, message: str, key: str) -> LoadProblem:
+def _problem(model: Model, where: Placed, message: str, key: str) -> LoadProblem:
     return LoadProblem(model.display_path(where.file), where.line_of(key), 0, message)

@@ -16,12 +16,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
-
 from govgraph.interop.draft import ORDER
 from govgraph.interop.popolo_terms import ENTITY, EXTENSIONS, REPORTS_TO, ROLE_LABELS
 from govgraph.interop.view import ExportView
-from govgraph.schema import Body, Organisation, Person, Post, Slotted
+from govgraph.schema import Body, Organisation, Person, Post, Slotted, dump
 
 
 def to_popolo(view: ExportView) -> str:
@@ -61,25 +59,9 @@ def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def _dumped(thing: BaseModel | Slotted) -> dict[str, Any]:
-    """``thing`` as JSON values under its YAML keys, fields at their defaults left out."""
-    if isinstance(thing, BaseModel):
-        return thing.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    kind = type(thing)
-    adapter = _ADAPTERS.get(kind) or _ADAPTERS.setdefault(kind, TypeAdapter(kind))
-    dumped: dict[str, Any] = adapter.dump_python(
-        thing, mode="json", by_alias=True, exclude_defaults=True
-    )
-    return dumped
-
-
-#: A dataclass is dumped through a TypeAdapter, made once per kind.
-_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
-
-
-def _extensions(kind: str, thing: BaseModel | Slotted, ids: frozenset[str]) -> dict[str, Any]:
+def _extensions(kind: str, thing: Slotted, ids: frozenset[str]) -> dict[str, Any]:
     """``+field`` for each of our fields Popolo has no term for, when not left at its default."""
-    dumped = _dumped(thing)
+    dumped = dump(thing, mode="json", by_alias=True, exclude_defaults=True)
     out = {}
     for name in EXTENSIONS[kind]:
         value = dumped.get(name)
@@ -109,7 +91,7 @@ def _organisation(org: Organisation, ids: frozenset[str]) -> dict[str, Any]:
 
 def _body(body: Body, view: ExportView, ids: frozenset[str]) -> dict[str, Any]:
     lines = [line for b, _, line in view.reporting_lines if b.id == body.id]
-    dumped = [_dumped(line) for line in lines]
+    dumped = [dump(line, mode="json", by_alias=True, exclude_defaults=True) for line in lines]
     return _drop_none(
         {
             "id": body.id,
