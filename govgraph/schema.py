@@ -61,19 +61,27 @@ Direction = Literal["both", "up", "down"]
 SeveritySetting = Literal["error", "warning", "info", "off"]
 
 
+#: Each day once: a national register writes a million dates but only a few thousand
+#: distinct ones. Sharing them saves 32 MB and keeps the audit's reads of them in cache.
+_DAYS: dict[date, date] = {}
+
+
 def _iso_date(value: Any) -> Any:
     """Accept only ``YYYY-MM-DD`` text (or a date); say so plainly otherwise."""
+    if type(value) is date:
+        return _DAYS.setdefault(value, value)
     if value is None or isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError(
                 "impossible_date",
                 "'{value}' is not a real date (check the day and month)",
                 {"value": value},
             ) from None
+        return _DAYS.setdefault(day, day)
     raise PydanticCustomError(
         "date_format",
         "'{value}' is not a date: write dates as YYYY-MM-DD, e.g. 2022-07-01",
