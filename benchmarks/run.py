@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 DATA = HERE / "data"
 sys.path.insert(0, str(HERE))
 
@@ -90,6 +91,11 @@ class Bench:
         self.cache = DATA / ".cache-bench"
         self.env = {**os.environ, "GOVGRAPH_CACHE_DIR": str(self.cache), "NO_COLOR": "1"}
         self.env.pop("GOVGRAPH_NO_CACHE", None)
+        # The checkout's govgraph, whatever is installed: `pip install .` (as .ci/run
+        # does) leaves a copy in site-packages that would otherwise be measured.
+        self.env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, (str(REPO), os.environ.get("PYTHONPATH")))
+        )
 
     def repeat(self, command: list[str], times: int, before: Any = None) -> list[Run]:
         runs = []
@@ -267,6 +273,17 @@ def _edited_copy(b: Bench) -> _EditedCopy:
     return _EditedCopy(copy, files[len(files) // 2])
 
 
+def _revision() -> str:
+    """The checkout's commit (with ``+changes`` when it has uncommitted ones)."""
+    git = ["git", "-C", str(REPO)]
+    done = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    if done.returncode != 0:
+        return "(not a git checkout)"
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "govgraph"], capture_output=True,
+                           text=True).stdout.strip()  # fmt: skip
+    return done.stdout.strip() + (" +changes" if dirty else "")
+
+
 def import_costs(env: dict[str, str]) -> list[tuple[str, float]]:
     """What ``import govgraph.cli`` spends its time on (``-X importtime``, cumulative ms).
 
@@ -374,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
             "imports": b.imports,
         }
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, " + (
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}; govgraph {_revision()} from {REPO}"
     )
     print_report(rows, extra, machine, args)
     if args.json:

@@ -22,6 +22,9 @@ from typing import Any
 
 Result = dict[str, Any]
 
+# The govgraph of this checkout, not a copy that `pip install .` left in site-packages.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 
 def model_files(root: Path, suffix: str = ".yaml") -> list[Path]:
     """The model's files, as govgraph reads them (hidden folders skipped)."""
