@@ -137,6 +137,7 @@ def _audit(
         if slug not in chosen or slug in skipped or severity is None:
             continue
         ran.append(slug)
+        found = result.findings.append
         for subject, message, where, waivable in module.check(context):
             file, line = where.position
             finding = Finding(file, line, slug, subject, severity, message)
@@ -144,7 +145,7 @@ def _audit(
             if waiver is not None:
                 result.waived.append(Waived(finding, waiver.reason))
             else:
-                result.findings.append(finding)
+                found(finding)
     # The same order as Finding's own, but with a key built once per finding: the
     # dataclass's comparisons build two tuples per comparison (200k findings at scale).
     result.findings.sort(key=_ORDER)

@@ -43,8 +43,9 @@ the load is deliberate.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import islice
+from typing import Any
 
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import is_current
@@ -68,34 +69,27 @@ def check(context: Context) -> Iterator[Problem]:
     # 12k findings nationally: each is built by plain calls, not nested generators.
     for member_id, bodies in seats_of.items():
         if len(bodies) > limit and member_id not in held and member_id not in holders:
-            problem = _judge(context, member_id, ())
-            if problem is not None:
-                yield problem
+            seats = dict.fromkeys(bodies)  # each body once, in model order
+            if len(seats) > limit:
+                member = _judged(context, member_id)
+                if member is not None:
+                    yield _problem(context, member, seats, _names(context, seats))
     for person, posts in held.items():
-        most = len(seats_of.get(person, ()))
+        own = seats_of.get(person, ())
+        most = len(own)
         for post in posts:
             most += len(seats_of.get(post, ()))
-        if most > limit:
-            problem = _judge(context, person, posts)
-            if problem is not None:
-                yield problem
-
-
-def _judge(context: Context, member_id: str, posts: Sequence[str]) -> Problem | None:
-    """A problem when ``member_id``, through ``posts`` too, sits on too many bodies."""
-    limit = context.settings.many_roles
-    member = _judged(context, member_id)
-    if member is None:
-        return None
-    seats = _seats(context, member_id, posts)
-    if len(seats) <= limit:
-        return None
-    message = (
-        f"{member.name} sits on {len(seats)} current bodies, more than the {limit} set "
-        f"as many_roles: {_list(context, seats)}; consider sharing these seats out, "
-        "or raise many_roles in govgraph.yaml"
-    )
-    return Problem(member.id, message, member, (member,))
+        if most <= limit:
+            continue
+        through: dict[str, str | None] = dict.fromkeys(own)
+        for post in posts:
+            for body in seats_of.get(post, ()):
+                if body not in through:
+                    through[body] = post
+        if len(through) > limit:
+            member = _judged(context, person)
+            if member is not None:
+                yield _problem(context, member, through, *_names_through(context, through))
 
 
 def _judged(context: Context, member_id: str) -> Entity | None:
@@ -111,30 +105,41 @@ def _judged(context: Context, member_id: str) -> Entity | None:
     return post if post is not None and member_id not in context.post_holders else None
 
 
-def _seats(context: Context, member: str, posts: Sequence[str]) -> dict[str, str | None]:
-    """Body id -> the post the member sits there through (None when in their own right)."""
-    seats_of = context.seats_of_member
-    seats: dict[str, str | None] = dict.fromkeys(seats_of.get(member, ()))
-    for post in posts:
-        for body in seats_of.get(post, ()):
-            if body not in seats:
-                seats[body] = post
-    return seats
+def _problem(
+    context: Context, member: Entity, seats: dict[str, Any], listed: str, every: str = ""
+) -> Problem:
+    """The finding: ``listed`` names the first bodies, ``every`` the one post that all
+    the seats are held through, if there is one."""
+    limit = context.settings.many_roles
+    more = f" and {len(seats) - NAMED} more" if len(seats) > NAMED else ""
+    message = (
+        f"{member.name} sits on {len(seats)} current bodies, more than the {limit} set "
+        f"as many_roles: {listed}{more}{every}; consider sharing these seats out, "
+        "or raise many_roles in govgraph.yaml"
+    )
+    return Problem(member.id, message, member, (member,))
 
 
-def _list(context: Context, seats: dict[str, str | None]) -> str:
+def _names(context: Context, seats: dict[str, Any]) -> str:
+    """The first bodies of ``seats`` by name."""
     bodies = context.body_names
-    posts = set(seats.values())
-    # Every seat through one post (the usual case for an officer): say it once.
+    return ", ".join([bodies[body] for body in islice(seats, NAMED)])
+
+
+def _names_through(context: Context, through: dict[str, str | None]) -> tuple[str, str]:
+    """The first bodies of ``through`` by name, each with the post it is held through,
+    and "" (or, when every seat is through one post, as for an officer, the names and
+    that post said once)."""
+    posts = set(through.values())
     if len(posts) == 1:
         (single,) = posts
-        names = [bodies[body] for body in islice(seats, NAMED)]
         every = f" (all as {context.name_of(single)})" if single else ""
-    else:
-        names = [
+        return _names(context, through), every
+    bodies = context.body_names
+    listed = ", ".join(
+        [
             bodies[body] + (f" (as {context.name_of(post)})" if post else "")
-            for body, post in islice(seats.items(), NAMED)
+            for body, post in islice(through.items(), NAMED)
         ]
-        every = ""
-    more = f" and {len(seats) - NAMED} more" if len(seats) > NAMED else ""
-    return ", ".join(names) + more + every
+    )
+    return listed, ""

@@ -28,7 +28,7 @@ from typing import Any
 
 from govgraph.model import Model
 from govgraph.render.rows import trimmed
-from govgraph.schema import Body, ReportingLine
+from govgraph.schema import Body, Placed, ReportingLine
 
 
 @dataclass
@@ -97,7 +97,7 @@ class Lookup:
 def body_details(lookup: Lookup, body: Body) -> dict[str, Any]:
     """A body's facts and reporting lines (its kind, names and dates are on its node, its
     members are rows of the memberships table)."""
-    details: dict[str, Any] = {"file": body.file, "line": body.line}
+    details: dict[str, Any] = _where(body)
     if body.root:
         details["root"] = True
     if body.predecessor:
@@ -120,7 +120,7 @@ def member_details(lookup: Lookup, member: str) -> dict[str, Any]:
     model = lookup.model
     org = model.organisations.get(member)
     if org is not None:
-        details: dict[str, Any] = {"file": org.file, "line": org.line}
+        details: dict[str, Any] = _where(org)
         if org.kind:
             details["kind"] = org.kind
         if org.tags:
@@ -130,18 +130,24 @@ def member_details(lookup: Lookup, member: str) -> dict[str, Any]:
         return details
     post = model.posts.get(member)
     if post is not None:  # its holders are in the page's holders table
-        details = {"file": post.file, "line": post.line}
+        details = _where(post)
         if post.organisation:
             details["organisation"] = lookup.ref(post.organisation)
         return details
     person = model.people[member]
-    details = {"file": person.file, "line": person.line}
+    details = _where(person)
     holds = lookup.holds.get(member)
     if holds:
         lookup.posts.update(row[0] for row in holds)
         lookup.referred.update(row[0] for row in holds)
         details["holds"] = holds
     return details
+
+
+def _where(thing: Placed) -> dict[str, Any]:
+    """Where ``thing`` was written, as its details begin."""
+    file, line = thing.position  # read once: every node's details start with it
+    return {"file": file, "line": line}
 
 
 def _line(lookup: Lookup, other: str, line: ReportingLine) -> list[Any]:
