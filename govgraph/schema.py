@@ -211,9 +211,10 @@ def _ignores(thing: Waivable, check: str) -> Ignore | None:
 
 
 class Slotted:
-    """The base of the small mappings that a model holds in their hundreds of thousands
-    (memberships, post holders, reporting lines): slotted pydantic dataclasses, with
-    room for where each was written and the same answers as :class:`Located`.
+    """The base of what a model file holds, in their hundreds of thousands nationally
+    (entities, memberships, post holders, reporting lines): slotted pydantic
+    dataclasses, with room for where each was written and the same answers as
+    :class:`Located`.
 
     Validated like the models (unknown fields refused, aliases), they take less than
     half the time to validate and a third of the time to read (a model's fields sit in
@@ -247,7 +248,8 @@ slotted = pydantic_dataclass(slots=True, config=ConfigDict(extra="forbid", popul
 
 
 class SlottedWaivable(Slotted):
-    """A :class:`Slotted` mapping that may carry ``ignore:`` entries (its last field)."""
+    """A :class:`Slotted` mapping that may carry ``ignore:`` entries (each subclass
+    declares the field with its default, after its required fields)."""
 
     __slots__ = ()
     ignore: list[Ignore]
@@ -363,8 +365,6 @@ class Requirement(Located):
         return self
 
 
-# ``ignore`` is the last field of a Slotted mapping (in the models it is inherited,
-# so first): the JSON Schema lists it last.
 @slotted
 class Membership(SlottedWaivable):
     """A member (organisation, post or person) sitting on a body for a period."""
