@@ -137,7 +137,6 @@ def _audit(
         if slug not in chosen or slug in skipped or severity is None:
             continue
         ran.append(slug)
-        found = result.findings.append
         for subject, message, where, waivable in module.check(context):
             file, line = where.position
             finding = Finding(file, line, slug, subject, severity, message)
@@ -145,7 +144,7 @@ def _audit(
             if waiver is not None:
                 result.waived.append(Waived(finding, waiver.reason))
             else:
-                found(finding)
+                result.findings.append(finding)
     # The same order as Finding's own, but with a key built once per finding: the
     # dataclass's comparisons build two tuples per comparison (200k findings at scale).
     result.findings.sort(key=_ORDER)

@@ -31,11 +31,6 @@ def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str], n: int =
     return f" (did you mean {listed}?)"
 
 
-def field_names(model: type[Any]) -> list[str]:
-    """The names a user writes in YAML for ``model``'s fields (aliases included)."""
-    return yaml_keys(model)
-
-
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing (null)"
@@ -73,7 +68,7 @@ def explain(error: ErrorDetails, model: type[Any] | None) -> str:
     value = error.get("input")
     ctx = error.get("ctx") or {}
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
-        known = field_names(model) if model is not None else []
+        known = yaml_keys(model) if model is not None else []
         where = f" in {_article(model)}" if model is not None else ""
         fields = ", ".join(known)
         return f"unknown field '{last}'{where}{suggest(last, known)}; known fields: {fields}"

@@ -351,7 +351,8 @@ def _line_at(raw: YMap, loc: tuple[int | str, ...]) -> int:
 
 
 def _model_at(schema: type[Any], loc: tuple[int | str, ...]) -> type[Any] | None:
-    """The schema class (a model, or Membership) whose field the error at ``loc`` is about."""
+    """The schema class (a model or a Slotted dataclass) whose field the error at ``loc``
+    is about."""
     current: type[Any] = schema
     for part in loc[:-1]:
         if isinstance(part, int):

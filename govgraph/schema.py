@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Protocol, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -98,23 +98,8 @@ Where = dict[str, Any]
 """Where a mapping was written: ``_file``, ``_line`` and ``_key_lines`` (each key's line)."""
 
 
-def _position(where: Where | None) -> tuple[str, int]:
-    return (where["_file"], where["_line"]) if where else ("", 0)
-
-
-def _line_of(where: Where | None, key: str) -> int:
-    if not where:
-        return 0
-    key_lines = where["_key_lines"]
-    return int(where["_line"]) if key_lines is None else key_lines.get(key, where["_line"])
-
-
-def _where(file: str, line: int, key_lines: dict[str, int] | None) -> Where:
-    return {"_file": file, "_line": line, "_key_lines": key_lines}
-
-
 def fields_of(schema: type[Any]) -> dict[str, FieldInfo]:
-    """The fields of ``schema``, a model or :class:`Membership` (a pydantic dataclass)."""
+    """The fields of ``schema``, a model or a :class:`Slotted` dataclass."""
     fields: dict[str, FieldInfo] = schema.__pydantic_fields__
     return fields
 
@@ -134,42 +119,29 @@ def dump(thing: Any, **options: Any) -> dict[str, Any]:
 
 
 def yaml_keys(schema: type[Any]) -> list[str]:
-    """The keys a user writes in YAML for ``schema`` (a model or :class:`Membership`):
+    """The keys a user writes in YAML for ``schema`` (a model or a Slotted dataclass):
     its fields' names or aliases in declaration order, ``ignore`` last (rarely wanted)."""
     names = [info.alias or name for name, info in fields_of(schema).items()]
     return sorted(names, key=lambda name: name == "ignore")
 
 
-class Placed(Protocol):
-    """Anything the loader records a position on: a model, or a membership."""
+class Placed:
+    """The answers to "where was this written?", for models (:class:`Located`) and
+    dataclasses (:class:`Slotted`) alike; each keeps a :data:`Where` in its own store."""
 
-    @property
-    def position(self) -> tuple[str, int]: ...
+    __slots__ = ()
 
-    @property
-    def file(self) -> str: ...
+    def _where(self) -> Where | None:
+        raise NotImplementedError
 
-    @property
-    def line(self) -> int: ...
+    def _keep(self, where: Where) -> None:
+        raise NotImplementedError
 
-    def line_of(self, key: str) -> int: ...
-
-
-class Located(BaseModel):
-    """A mapping from a model file; the loader records where it was written."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=False)
-
-    # Where the mapping was written lives in pydantic's private store, a dict set
-    # whole by locate() and read directly. Declared as private attributes, pydantic
-    # filled in their defaults for every object it validated (70k for 50 councils:
-    # a fifth of the load) and set each through its own __setattr__, and reading
-    # self._file went through a __getattr__ that raises and catches an error (6 µs)
-    # when an audit reads file and line for each finding (25k nationally).
     @property
     def position(self) -> tuple[str, int]:
         """:attr:`file` and :attr:`line` together, read once (for each finding)."""
-        return _position(self.__pydantic_private__)
+        where = self._where()
+        return (where["_file"], where["_line"]) if where else ("", 0)
 
     @property
     def file(self) -> str:
@@ -183,11 +155,34 @@ class Located(BaseModel):
 
     def line_of(self, key: str) -> int:
         """The line where field ``key`` was written (the mapping's line if unknown)."""
-        return _line_of(self.__pydantic_private__, key)
+        where = self._where()
+        if not where:
+            return 0
+        key_lines = where["_key_lines"]
+        return int(where["_line"]) if key_lines is None else key_lines.get(key, where["_line"])
 
     def locate(self, file: str, line: int, key_lines: dict[str, int] | None = None) -> None:
         """Record where this mapping was written (``key_lines``: the line of each key)."""
-        object.__setattr__(self, "__pydantic_private__", _where(file, line, key_lines))
+        self._keep({"_file": file, "_line": line, "_key_lines": key_lines})
+
+
+class Located(Placed, BaseModel):
+    """A mapping from a model file; the loader records where it was written."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=False)
+
+    # Where the mapping was written lives in pydantic's private store, a dict set
+    # whole by locate() and read directly. Declared as private attributes, pydantic
+    # filled in their defaults for every object it validated (70k for 50 councils:
+    # a fifth of the load) and set each through its own __setattr__, and reading
+    # self._file went through a __getattr__ that raises and catches an error (6 µs)
+    # when an audit reads file and line for each finding (25k nationally).
+    def _where(self) -> Where | None:
+        where: Where | None = self.__pydantic_private__
+        return where
+
+    def _keep(self, where: Where) -> None:
+        object.__setattr__(self, "__pydantic_private__", where)
 
 
 class Ignore(Located):
@@ -197,20 +192,7 @@ class Ignore(Located):
     reason: Text
 
 
-class Waivable(Placed, Protocol):
-    """Anything that may carry ``ignore:`` entries: an entity, post, membership or line."""
-
-    @property
-    def ignore(self) -> list[Ignore]: ...
-
-    def ignores(self, check: str) -> Ignore | None: ...
-
-
-def _ignores(thing: Waivable, check: str) -> Ignore | None:
-    return next((entry for entry in thing.ignore if entry.check == check), None)
-
-
-class Slotted:
+class Slotted(Placed):
     """The base of what a model file holds, in their hundreds of thousands nationally
     (entities, memberships, post holders, reporting lines): slotted pydantic
     dataclasses, with room for where each was written and the same answers as
@@ -221,25 +203,13 @@ class Slotted:
     a separate dict, and pydantic's ``__getattr__`` stops Python caching the lookup).
     """
 
-    __slots__ = ("_where",)
+    __slots__ = ("_where_written",)
 
-    @property
-    def position(self) -> tuple[str, int]:
-        return _position(getattr(self, "_where", None))
+    def _where(self) -> Where | None:
+        return getattr(self, "_where_written", None)  # None until the loader locates it
 
-    @property
-    def file(self) -> str:
-        return self.position[0]
-
-    @property
-    def line(self) -> int:
-        return self.position[1]
-
-    def line_of(self, key: str) -> int:
-        return _line_of(getattr(self, "_where", None), key)
-
-    def locate(self, file: str, line: int, key_lines: dict[str, int] | None = None) -> None:
-        object.__setattr__(self, "_where", _where(file, line, key_lines))
+    def _keep(self, where: Where) -> None:
+        object.__setattr__(self, "_where_written", where)
 
 
 #: How each :class:`Slotted` mapping is made: a slotted pydantic dataclass, configured
@@ -247,7 +217,7 @@ class Slotted:
 slotted = pydantic_dataclass(slots=True, config=ConfigDict(extra="forbid", populate_by_name=False))
 
 
-class SlottedWaivable(Slotted):
+class Waivable(Slotted):
     """A :class:`Slotted` mapping that may carry ``ignore:`` entries (each subclass
     declares the field with its default, after its required fields)."""
 
@@ -256,11 +226,11 @@ class SlottedWaivable(Slotted):
 
     def ignores(self, check: str) -> Ignore | None:
         """The ignore entry for ``check`` on this thing, if there is one."""
-        return _ignores(self, check)
+        return next((entry for entry in self.ignore if entry.check == check), None)
 
 
 @slotted
-class Entity(SlottedWaivable):
+class Entity(Waivable):
     """Something with a model-wide unique id: organisation, person or body."""
 
     id: Slug
@@ -317,7 +287,7 @@ class Holding(Slotted):
 
 
 @slotted
-class Post(SlottedWaivable):
+class Post(Waivable):
     id: Slug
     title: Text
     organisation: str | None = None
@@ -339,7 +309,7 @@ class Post(SlottedWaivable):
 
 
 @slotted
-class ReportingLine(SlottedWaivable):
+class ReportingLine(Waivable):
     """One ``reports_to`` entry: the body it is written on reports to ``body``."""
 
     body: str
@@ -366,7 +336,7 @@ class Requirement(Located):
 
 
 @slotted
-class Membership(SlottedWaivable):
+class Membership(Waivable):
     """A member (organisation, post or person) sitting on a body for a period."""
 
     member: str

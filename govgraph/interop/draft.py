@@ -28,22 +28,17 @@ SECTION_ORDER = ("organisations", "people", "posts", "bodies")
 MAX_EXAMPLES = 3
 
 
-def field_order(schema: type[Any]) -> tuple[str, ...]:
-    """The YAML keys of ``schema`` in declaration order, ``ignore`` moved last."""
-    return tuple(yaml_keys(schema))
-
-
 #: The key order of each kind of mapping: the schema's field order (which is
 #: FORMAT.md's), with ``ignore`` last. Derived, so a field added to the schema
 #: is written (and carried through Popolo) without touching the interop code.
 ORDER = {
-    "organisation": field_order(Organisation),
-    "person": field_order(Person),
-    "post": field_order(Post),
-    "body": field_order(Body),
-    "membership": field_order(Membership),
-    "holding": field_order(Holding),
-    "line": field_order(ReportingLine),
+    "organisation": tuple(yaml_keys(Organisation)),
+    "person": tuple(yaml_keys(Person)),
+    "post": tuple(yaml_keys(Post)),
+    "body": tuple(yaml_keys(Body)),
+    "membership": tuple(yaml_keys(Membership)),
+    "holding": tuple(yaml_keys(Holding)),
+    "line": tuple(yaml_keys(ReportingLine)),
 }
 #: Values not written because they are the format's defaults.
 DEFAULTS = {"role": "member", "voting": True, "direction": "both", "root": False}
