@@ -70,6 +70,43 @@ CASES = {
         ["appears twice", "line 3"],
     ),
     "missing-name": ("bodies:\n  - id: a\n", 2, ["required field 'name' is missing"]),
+    # Memberships, reporting lines and post holders are validated as dataclasses,
+    # whose errors pydantic names differently from a model's: the same words.
+    "membership-unknown-field": (
+        BODY_OK + "    members:\n      - {member: council, bogus: 1}\n",
+        6,
+        ["unknown field 'bogus' in a membership", "known fields: member, role"],
+    ),
+    "membership-python-name": (
+        BODY_OK + "    members:\n      - {member: council, from_: 2020-01-01}\n",
+        6,
+        ["unknown field 'from_' in a membership", "did you mean 'from'"],
+    ),
+    "membership-not-a-mapping": (
+        BODY_OK + "    members:\n      - council\n",
+        5,
+        ["expected a mapping (key: value lines), found 'council'"],
+    ),
+    "membership-missing-member": (
+        BODY_OK + "    members:\n      - {role: chair}\n",
+        6,
+        ["required field 'member' is missing"],
+    ),
+    "line-unknown-field": (
+        BODY_OK + "    reports_to:\n      - {body: council, frequncy: monthly}\n",
+        6,
+        ["unknown field 'frequncy' in a reports_to entry", "did you mean 'frequency'"],
+    ),
+    "holder-unknown-field": (
+        "posts:\n  - id: p\n    title: P\n    holders:\n      - {person: jo, until: 2022-01-01}\n",
+        5,
+        ["unknown field 'until' in a post holder", "known fields: person, from, to"],
+    ),
+    "person-unknown-field": (
+        "people:\n  - id: jo\n    name: Jo\n    lefts: 2022-01-01\n",
+        4,
+        ["unknown field 'lefts' in a person", "did you mean 'left'"],
+    ),
     "bad-enum": (BODY_OK + "    kind: bord\n", 5, ["did you mean 'board'", "use one of"]),
 }
 
