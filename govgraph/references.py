@@ -52,6 +52,10 @@ def _references(model: Model) -> Iterator[LoadProblem]:
                 yield from _expect(model, rule, "requires member", rule.member, MEMBER_KINDS)
         for membership in body.members:
             yield from _expect(model, membership, "member", membership.member, MEMBER_KINDS)
+            if membership.on_behalf_of is not None:
+                yield from _expect(
+                    model, membership, "on_behalf_of", membership.on_behalf_of, ("organisation",)
+                )
 
 
 def _expect(

@@ -235,6 +235,8 @@ class Entity(Waivable):
 
     id: Slug
     name: Text
+    #: Other names it is known by (former names, abbreviations): search and look-ups find them.
+    other_names: list[Text] = Field(default_factory=list)
     ignore: list[Ignore] = Field(default_factory=list)
 
 
@@ -290,6 +292,7 @@ class Holding(Slotted):
 class Post(Waivable):
     id: Slug
     title: Text
+    other_names: list[Text] = Field(default_factory=list)
     organisation: str | None = None
     role: Text | None = None  # the office, e.g. director-of-public-health (statutory packs)
     holders: list[Holding] = Field(default_factory=list)
@@ -341,6 +344,8 @@ class Membership(Waivable):
 
     member: str
     role: Role = "member"
+    #: The organisation a person or post sits for: its seat for ``requires`` and packs.
+    on_behalf_of: str | None = None
     voting: bool = True
     from_: IsoDate | None = Field(default=None, alias="from")
     to: IsoDate | None = None
