@@ -19,8 +19,10 @@ from govgraph.interop.draft import Draft
 from govgraph.interop.exporters import EXPORTERS
 from govgraph.interop.files import refuse_existing, write_draft
 from govgraph.interop.json_schema import model_file_schema, settings_schema
+from govgraph.interop.mapping import finish
 from govgraph.interop.moderngov_import import import_moderngov
 from govgraph.interop.popolo_import import import_popolo
+from govgraph.interop.roles import RoleMapper
 from govgraph.interop.view import make_view
 from govgraph.loader import load
 from govgraph.select import select_bodies
@@ -37,6 +39,26 @@ _output = click.option(
 )
 _force = click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 _name = click.option("--name", help="The model's name in govgraph.yaml (default: the folder's).")
+_role = click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    metavar="TITLE=ROLE",
+    help="Map a title the role vocabulary does not know, e.g. --role 'Sheriff=member' "
+    "(repeatable; ROLE: chair, vice-chair, member, adviser, observer or substitute).",
+)
+_root_name = click.option(
+    "--root-name",
+    help="The name of the root body made for bodies with no parent, when the source names "
+    "no council or legislature (default: the model's name).",
+)
+
+
+def _shared(command: Callable[..., int]) -> Callable[..., int]:
+    """The options every importer takes: files, -o, --force, --name, --role, --root-name."""
+    for option in reversed((_files, _output, _force, _name, _role, _root_name)):
+        command = option(command)
+    return command
 
 
 @click.group("import")
@@ -48,11 +70,15 @@ def import_group() -> None:
 
 
 @import_group.command("popolo")
-@_files
-@_output
-@_force
-@_name
-def popolo(files: Sequence[Path], output: Path, force: bool, name: str | None) -> int:
+@_shared
+def popolo(
+    files: Sequence[Path],
+    output: Path,
+    force: bool,
+    name: str | None,
+    roles: Sequence[str],
+    root_name: str | None,
+) -> int:
     """Import Popolo JSON files (organizations, persons, posts, memberships).
 
     Organizations with members, a parent or children become bodies, the
@@ -61,14 +87,12 @@ def popolo(files: Sequence[Path], output: Path, force: bool, name: str | None) -
 
     Example: govgraph import popolo people.json committees.json -o models/northmoor
     """
-    return _write(import_popolo(files), output, force, name)
+    mapper = RoleMapper.with_options(roles)
+    return _write(import_popolo(files, mapper), output, force, name, root_name)
 
 
 @import_group.command("moderngov")
-@_files
-@_output
-@_force
-@_name
+@_shared
 @click.option(
     "--include-expired",
     is_flag=True,
@@ -76,7 +100,13 @@ def popolo(files: Sequence[Path], output: Path, force: bool, name: str | None) -
     "their dissolved date); by default they are left out.",
 )
 def moderngov(
-    files: Sequence[Path], output: Path, force: bool, name: str | None, include_expired: bool
+    files: Sequence[Path],
+    output: Path,
+    force: bool,
+    name: str | None,
+    roles: Sequence[str],
+    root_name: str | None,
+    include_expired: bool,
 ) -> int:
     """Import saved ModernGov web-service responses.
 
@@ -86,17 +116,18 @@ def moderngov(
 
     Example: govgraph import moderngov GetCommittees.xml GetMeeting-*.xml -o models/northmoor
     """
-    return _write(import_moderngov(files, include_expired), output, force, name)
+    mapper = RoleMapper.with_options(roles)
+    return _write(import_moderngov(files, include_expired, mapper), output, force, name, root_name)
 
 
-def _write(draft: Draft, output: Path, force: bool, name: str | None) -> int:
-    model = write_draft(draft, output, force, name)
-    counts = model.summary()
-    click.echo(f"wrote {output}/: {counts}")
-    if draft.skipped:
-        click.echo("left out or changed on import:", err=True)
-        for line in draft.skipped.lines():
-            click.echo(f"  {line}", err=True)
+def _write(draft: Draft, output: Path, force: bool, name: str | None, root_name: str | None) -> int:
+    """Apply the mapping every importer shares, write the model, then say what was done."""
+    model_name = name or output.resolve().name
+    finish(draft, root_name or model_name)
+    model = write_draft(draft, output, force, model_name)
+    click.echo(f"wrote {output}/: {model.summary()}")
+    for line in draft.summary_lines():
+        click.echo(line, err=True)
     return 0
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft, ordered
+from govgraph.interop.roles import RoleMapper
 from govgraph.interop.safexml import local_name, parse_xml
 from govgraph.interop.values import (
     body_kind,
@@ -62,9 +63,12 @@ USED_COUNCILLOR_FIELDS = {
 BODY, PERSON = "body", "person"
 
 
-def import_moderngov(paths: Sequence[Path], include_expired: bool = False) -> Draft:
+def import_moderngov(
+    paths: Sequence[Path], include_expired: bool = False, roles: RoleMapper | None = None
+) -> Draft:
     """Read saved ModernGov responses into a :class:`Draft` (rules in the module docstring)."""
     draft = Draft(source="ModernGov web-service responses", files=[p.name for p in paths])
+    draft.roles = roles or RoleMapper()
     documents = [(path, _payload(parse_xml(path))) for path in paths]
     kinds = {path: _response_kind(root, path) for path, root in documents}
     state = _ModernGov(draft, include_expired)

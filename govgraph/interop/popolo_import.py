@@ -54,6 +54,7 @@ from govgraph.interop.popolo_rules import (
     text_of,
 )
 from govgraph.interop.popolo_terms import ENTITY, EXTENSIONS, REPORTS_TO
+from govgraph.interop.roles import RoleMapper
 from govgraph.interop.values import (
     body_kind,
     clean_text,
@@ -80,9 +81,10 @@ USED = {
 MAX_REPAIRS = 50
 
 
-def import_popolo(paths: Sequence[Path]) -> Draft:
+def import_popolo(paths: Sequence[Path], roles: RoleMapper | None = None) -> Draft:
     """Read Popolo JSON files into a :class:`Draft` (see the module docstring for the rules)."""
     draft = Draft(source="Popolo JSON", files=[p.name for p in paths])
+    draft.roles = roles or RoleMapper()
     data = read_popolo(paths, draft.skipped)
     _PopoloImport(data, draft).run()
     return draft
