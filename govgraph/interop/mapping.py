@@ -21,7 +21,8 @@ so fixing one fixes every importer (documented in docs/importing.md):
    and ``govgraph check``'s ``duplicate-name`` reports them.
 5. **Roots.** Parentless bodies are treated one way: a body the source names as
    its council or legislature is a root and the other parentless bodies report
-   to it; otherwise one root body named after the model is made for them. A
+   to it; a lone parentless body is the root itself; otherwise one root body
+   named after the model is made for them. A
    parentless sub-committee is left unattached, so ``orphaned-body`` still finds
    it. A file that states its roots itself (govgraph's own Popolo export) is
    left as it is.
@@ -67,9 +68,9 @@ def finish(draft: Draft, root_name: str) -> None:
 
 
 def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
-    by_member: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    by_member: dict[str, list[int]] = defaultdict(list)
     for index, m in enumerate(members):
-        by_member[(m["member"], m.get("on_behalf_of"))].append(index)
+        by_member[m["member"]].append(index)
     replaced: dict[int, list[Membership]] = {}
     for indexes in by_member.values():
         if len(indexes) < 2:
@@ -128,6 +129,8 @@ def _covers(seat: Membership, title: Membership) -> bool:
     """Whether the title's period lies within the seat's (an undated title: always)."""
     start, end = title.get("from"), title.get("to")
     seat_start, seat_end = seat.get("from"), seat.get("to")
+    if title.get("on_behalf_of") not in (None, seat.get("on_behalf_of")):
+        return False
     if start is not None and seat_start is not None and start < seat_start:
         return False
     if end is not None and seat_end is not None and end > seat_end:
@@ -272,8 +275,8 @@ def _roots(draft: Draft, root_name: str) -> None:
     roots = given + [b for b in parentless if b["id"] in named]
     sub_groups = [b for b in parentless if b not in roots and b.get("kind") == "sub-group"]
     others = [b for b in parentless if b not in roots and b not in sub_groups]
-    if not roots and len(others) == 1 and _has_children(draft, others[0]["id"]):
-        roots, others = others, []
+    if not roots and len(others) == 1:
+        roots, others = others, []  # a lone top is the root itself
     for body in roots:
         body["root"] = True
     if others:
@@ -303,12 +306,6 @@ def _made_root(draft: Draft, name: str) -> dict[str, Any]:
     draft.bodies.insert(0, body)
     draft.comment(root_id, "made by the import: the bodies the source gave no parent report here")
     return body
-
-
-def _has_children(draft: Draft, body_id: str) -> bool:
-    return any(
-        line.get("body") == body_id for b in draft.bodies for line in b.get("reports_to", [])
-    )
 
 
 # --- helpers ----------------------------------------------------------------------------
