@@ -164,7 +164,10 @@ def test_placeholder_and_respelt_organisations() -> None:
     assert "on_behalf_of" not in ann and ann["note"] == "on behalf of unknown"
     assert bob["on_behalf_of"] == "greens"
     summary = "\n".join(made.summary_lines())
-    assert "placeholder organisations not modelled (kept as notes where used): 'unknown' (1 use)" in summary
+    assert (
+        "placeholder organisations not modelled (kept as notes where used): 'unknown' (1 use)"
+        in summary
+    )
     assert "organisations whose names differ only in case" in summary
 
 
