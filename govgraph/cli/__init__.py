@@ -33,6 +33,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 #: to read and test. A command's module is imported only when that command runs (or
 #: when help lists them all), so ``govgraph check`` never pays for charts or imports.
 COMMAND_PATHS: dict[str, str] = {
+    "init": "govgraph.cli.init:init",
     "validate": "govgraph.cli.validate:validate",
     "check": "govgraph.cli.check:check",
     "checks": "govgraph.cli.check:checks",
