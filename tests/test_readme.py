@@ -107,6 +107,7 @@ def test_readme_example_prints_what_the_readme_says(
 ) -> None:
     monkeypatch.chdir(workspace)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")  # as output is when not a terminal
     command = example.command.split(" | ")[0]  # `| tail -1`: the lines shown are still in order
     args = shlex.split(command)
     if args[0] == "govgraph":
