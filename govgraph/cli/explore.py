@@ -72,6 +72,10 @@ def show(model_dir: Path, body: str, as_of: date | None, output_format: str) -> 
     if output_format == "json":
         echo_json(data)
     else:
+        # Paths as `check` prints them: from where govgraph ran, so they open in an editor.
+        data["file"] = model.display_path(data["file"])
+        for finding in data["findings"]:
+            finding["file"] = finding["file"] and model.display_path(finding["file"])
         _echo_lines(show_text(data))
     return 0
 
