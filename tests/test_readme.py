@@ -1,4 +1,4 @@
-"""Every command the README shows gives the output the README shows.
+"""Every command the README and the docs show gives the output they show.
 
 A README whose examples have drifted teaches officers the wrong thing, so each
 ``$ govgraph …`` line in a fenced block is run (in a copy of the repository's
@@ -19,33 +19,40 @@ import pytest
 from support import REPO, Cli
 
 README = REPO / "README.md"
+#: The pages whose examples are run: the README and the guides (the generated
+#: references are compared whole, in test_docs.py).
+PAGES = [README, *sorted(p for p in (REPO / "docs").glob("*.md")
+                         if p.name not in ("cli.md", "checks.md"))]  # fmt: skip
 ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
 class Example:
-    line: int  # of the command in README.md
+    page: str  # README.md or docs/….md
+    line: int  # of the command there
     command: str
     expected: tuple[str, ...]
 
     def __str__(self) -> str:
-        return f"README.md:{self.line}: $ {self.command}"
+        return f"{self.page}:{self.line}: $ {self.command}"
 
 
 def examples() -> list[Example]:
     found: list[Example] = []
-    block: list[tuple[int, str]] | None = None
-    for number, line in enumerate(README.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("```"):
-            if block is not None:
-                found += _commands(block)
-            block = [] if block is None else None
-        elif block is not None:
-            block.append((number, line))
+    for page in PAGES:
+        block: list[tuple[int, str]] | None = None
+        name = page.relative_to(REPO).as_posix()
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("```"):
+                if block is not None:
+                    found += _commands(name, block)
+                block = [] if block is None else None
+            elif block is not None:
+                block.append((number, line))
     return found
 
 
-def _commands(block: list[tuple[int, str]]) -> list[Example]:
+def _commands(page: str, block: list[tuple[int, str]]) -> list[Example]:
     out: list[Example] = []
     for i, (number, line) in enumerate(block):
         if not line.startswith("$ "):
@@ -55,7 +62,7 @@ def _commands(block: list[tuple[int, str]]) -> list[Example]:
             if following.startswith("$ "):
                 break
             expected.append(following.rstrip())
-        out.append(Example(number, line[2:], tuple(expected)))
+        out.append(Example(page, number, line[2:], tuple(expected)))
     return out
 
 
