@@ -7,6 +7,9 @@ so fixing one fixes every importer (documented in docs/importing.md):
 
 1. **Titles and seats.** A person listed on a body with a title (Lord Mayor,
    Chair) and again with a plain seat is one member: the seat carries the role.
+   A title that names no organisation folds into the seat whatever organisation
+   the seat is for (a mayor's title rarely repeats the party); a title for one
+   organisation never folds into a seat for another.
    A title held for part of a seat splits the seat around it (member, then chair
    for the year of office, then member again), so no one is counted twice.
 2. **Terms.** Two memberships of one member in one body are merged only where
@@ -67,9 +70,9 @@ def finish(draft: Draft, root_name: str) -> None:
 
 
 def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
-    by_member: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    by_member: dict[str, list[int]] = defaultdict(list)
     for index, m in enumerate(members):
-        by_member[(m["member"], m.get("on_behalf_of"))].append(index)
+        by_member[str(m["member"])].append(index)
     replaced: dict[int, list[Membership]] = {}
     for indexes in by_member.values():
         if len(indexes) < 2:
@@ -79,7 +82,14 @@ def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
         for t in titles:
             title = members[t]
             seat = next(
-                (s for s in seats if s not in replaced and _covers(members[s], title)), None
+                (
+                    s
+                    for s in seats
+                    if s not in replaced
+                    and _covers(members[s], title)
+                    and title.get("on_behalf_of") in (None, members[s].get("on_behalf_of"))
+                ),
+                None,
             )
             if seat is None:
                 continue
