@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from govgraph.interop.draft import Draft
@@ -39,3 +40,18 @@ def test_a_title_for_another_organisation_stays_its_own_membership() -> None:
         (None, "greens"),
         ("chair", "labour"),
     ]
+
+
+def test_a_model_govgraph_wrote_is_left_as_written() -> None:
+    terms = [
+        {"member": "sue", "on_behalf_of": "greens", "from": date(2014, 11, 1),
+         "to": date(2018, 10, 31)},
+        {"member": "sue", "on_behalf_of": "greens", "from": date(2018, 11, 1)},
+    ]  # fmt: skip
+    merged, kept = council_with(*terms), council_with(*terms)
+    finish(merged, "Tasmania")
+    assert len(merged.bodies[0]["members"]) == 1  # other sources' follow-on terms merge
+    kept.as_written = True
+    finish(kept, "Tasmania")
+    assert kept.bodies[0]["members"] == terms
+    assert "root" not in kept.bodies[0] and kept.summary_lines() == []

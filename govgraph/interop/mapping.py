@@ -28,6 +28,9 @@ so fixing one fixes every importer (documented in docs/importing.md):
    parentless sub-committee is left unattached, so ``orphaned-body`` still finds
    it. A file that states its roots itself (govgraph's own Popolo export) is
    left as it is.
+
+A draft marked ``as_written`` (a model govgraph itself exported) is left exactly
+as it is: the rules above are for data other systems wrote.
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ ONE_DAY = timedelta(days=1)
 
 def finish(draft: Draft, root_name: str) -> None:
     """Apply the shared rules (module docstring) to ``draft``, in place."""
+    if draft.as_written:
+        return
     _placeholders(draft)
     _same_organisations(draft)
     for body in draft.bodies:
