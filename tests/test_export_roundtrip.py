@@ -91,6 +91,8 @@ organisations:
   - {id: greens, name: Tasmanian Greens, other_names: [Greens, The Greens]}
 people:
   - {id: sue-hickey, name: Sue Hickey, other_names: [Susan Hickey]}
+posts:
+  - {id: gm, title: General Manager, other_names: [Chief Executive]}
 bodies:
   - id: council
     name: Hobart City Council
@@ -107,6 +109,7 @@ bodies:
     kind: committee
     members:
       - {member: sue-hickey}
+      - {member: gm, voting: false}
 """,
         encoding="utf-8",
     )

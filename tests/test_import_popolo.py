@@ -430,3 +430,14 @@ def test_a_key_written_twice_is_refused_with_its_line_and_nothing_written(
         "the last, so keep the one you mean and delete the other"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_with_nothing_of_popolo_beside_others_is_listed_and_skipped(
+    cli: Cli, tmp_path: Path
+) -> None:
+    stray = write_json(tmp_path, "package.json", {"name": "site", "version": "1.0.0"})
+    model, result = imported(cli, tmp_path, NORTHMOOR, stray)
+    assert "council" in model.bodies
+    assert "read package.json: nothing govgraph uses (skipped; its keys: name, version)" in (
+        result.stderr
+    )

@@ -64,6 +64,7 @@ class PopoloData:
 def read_popolo(paths: Iterable[Path], skipped: Skipped) -> PopoloData:
     """Read and merge Popolo files; what has no place in the model goes to ``skipped``."""
     data = PopoloData()
+    empty: list[str] = []
     for path in paths:
         document = load_json(path)
         shape = ""
@@ -75,16 +76,20 @@ def read_popolo(paths: Iterable[Path], skipped: Skipped) -> PopoloData:
                 f"{', '.join(SECTIONS)}, or a list of them; found {_kind(document)}"
             )
         if not any(key in document for key in SECTIONS):
-            raise GovgraphError(
-                f"{path}: no {', '.join(SECTIONS)} here; is this a Popolo file? "
-                f"(its keys: {', '.join(sorted(map(str, document))[:8]) or 'none'})"
-            )
+            # Valid JSON with nothing of Popolo's in it: listed and skipped, so that one
+            # stray file in `import popolo *.json` does not stop the others.
+            keys = ", ".join(sorted(map(str, document))[:8]) or "none"
+            empty.append(f"{path}: no {', '.join(SECTIONS)} here (its keys: {keys})")
+            data.read.append(f"{path.name}: nothing govgraph uses (skipped; its keys: {keys})")
+            continue
         for key in document:
             if key not in (*SECTIONS, EVENTS):
                 skipped.add("top-level section with no place in the model", f"{path.name}:{key}")
         before = _sizes(data)
         _read_document(document, data, path, skipped)
         data.read.append(f"{path.name}{shape}: {_grown(before, _sizes(data))}")
+    if empty and len(empty) == len(data.read):
+        raise GovgraphError(f"{empty[0]}; is this a Popolo file?")
     return data
 
 
