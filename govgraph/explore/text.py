@@ -56,8 +56,8 @@ def fit(lines: Iterable[str], width: int | None = None) -> list[str]:
 
 
 #: The narrowest a wrapped column becomes (a header longer than this keeps its width);
-#: a column no wider than SHORT_COLUMN (a date, a role) is never wrapped.
-MIN_COLUMN, SHORT_COLUMN = 12, 20
+#: a column no wider than SHORT_COLUMN (a date span, a role) is never wrapped.
+MIN_COLUMN, SHORT_COLUMN = 12, 25
 
 
 def _shrunk(widths: list[int], headers: list[int], room: int) -> list[int]:

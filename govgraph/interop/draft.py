@@ -123,6 +123,10 @@ class Draft:
     #: The source states every body's ``root`` itself (a file govgraph exported):
     #: the roots rule leaves the bodies as they are.
     roots_given: bool = False
+    #: The source is a model govgraph itself wrote (its Popolo export): the mapping
+    #: leaves it exactly as written, so that export then import gives the same model
+    #: (a term renewed the day after the last ended stays two terms).
+    as_written: bool = False
 
     def section(self, name: str) -> list[dict[str, Any]]:
         entities: list[dict[str, Any]] = getattr(self, name)

@@ -7,6 +7,9 @@ so fixing one fixes every importer (documented in docs/importing.md):
 
 1. **Titles and seats.** A person listed on a body with a title (Lord Mayor,
    Chair) and again with a plain seat is one member: the seat carries the role.
+   A title that names no organisation folds into the seat whatever organisation
+   the seat is for (a mayor's title rarely repeats the party); a title for one
+   organisation never folds into a seat for another.
    A title held for part of a seat splits the seat around it (member, then chair
    for the year of office, then member again), so no one is counted twice.
 2. **Terms.** Two memberships of one member in one body are merged only where
@@ -26,6 +29,9 @@ so fixing one fixes every importer (documented in docs/importing.md):
    parentless sub-committee is left unattached, so ``orphaned-body`` still finds
    it. A file that states its roots itself (govgraph's own Popolo export) is
    left as it is.
+
+A draft marked ``as_written`` (a model govgraph itself exported) is left exactly
+as it is: the rules above are for data other systems wrote.
 """
 
 from __future__ import annotations
@@ -51,6 +57,8 @@ ONE_DAY = timedelta(days=1)
 
 def finish(draft: Draft, root_name: str) -> None:
     """Apply the shared rules (module docstring) to ``draft``, in place."""
+    if draft.as_written:
+        return
     _placeholders(draft)
     _same_organisations(draft)
     for body in draft.bodies:
@@ -70,7 +78,7 @@ def finish(draft: Draft, root_name: str) -> None:
 def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
     by_member: dict[str, list[int]] = defaultdict(list)
     for index, m in enumerate(members):
-        by_member[m["member"]].append(index)
+        by_member[str(m["member"])].append(index)
     replaced: dict[int, list[Membership]] = {}
     for indexes in by_member.values():
         if len(indexes) < 2:
@@ -79,9 +87,8 @@ def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
         titles = [i for i in indexes if _role(members[i]) != "member"]
         for t in titles:
             title = members[t]
-            seat = next(
-                (s for s in seats if s not in replaced and _covers(members[s], title)), None
-            )
+            free = (s for s in seats if s not in replaced and _covers(members[s], title))
+            seat = next(free, None)
             if seat is None:
                 continue
             replaced[seat] = _split(members[seat], title)
