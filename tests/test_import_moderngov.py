@@ -13,6 +13,7 @@ from support import CliResult
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.moderngov_import import import_moderngov
+from govgraph.interop.moderngov_rules import is_council, seat_periods, split_keyposts
 from govgraph.loader import load
 from govgraph.model import Model
 
@@ -475,3 +476,48 @@ def test_attendance_roles_go_through_the_vocabulary(tmp_path: Path) -> None:
     roles = {m["member"]: m.get("role", "member") for m in draft.bodies[0]["members"]}
     assert roles == {"a": "substitute", "b": "vice-chair", "c": "chair"}
     assert draft.roles.mapped == {"Alternate → substitute": 1, "Convenor → chair": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lord Mayor", [("Lord Mayor", "Lord Mayor", None)]),
+        ("Chairman of the Council;Vice-Chair to the Licensing Committee",
+         [("Chairman of the Council", "Chairman", "Council"),
+          ("Vice-Chair to the Licensing Committee", "Vice-Chair", "Licensing Committee")]),
+        ("Leader<br/>Cabinet Member for Highways",
+         [("Leader", "Leader", None),
+          ("Cabinet Member for Highways", "Cabinet Member for Highways", None)]),
+        ("   ", []),
+    ],
+)  # fmt: skip
+def test_key_posts_are_split_into_title_and_body(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert split_keyposts(text) == expected
+
+
+def test_terms_become_seats_that_the_mapping_can_join() -> None:
+    may = date(2021, 5, 6)
+    # ended on the day the next began (re-election): the day before; a gap stays a gap
+    assert seat_periods([(may, None), (date(2017, 5, 4), may)]) == [
+        (date(2017, 5, 4), date(2021, 5, 5), None),
+        (may, None, None),
+    ]
+    assert seat_periods([(date(2014, 5, 22), date(2018, 5, 3)), (may, date(2025, 5, 1))]) == [
+        (date(2014, 5, 22), date(2018, 5, 3), None),
+        (may, None, date(2025, 5, 1)),  # the last term's end is when the term ends
+    ]
+    assert seat_periods([]) == [(None, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("title", "category", "council"),
+    [("Council", None, True), ("Full Council", None, True), ("County Council Meeting", None, True),
+     ("Manchester City Council", "Council", True), ("Council Tax Panel", None, False),
+     ("Youth Council", "Partnerships", False)],
+)  # fmt: skip
+def test_the_council_is_recognised_by_title_or_category(
+    title: str, category: str | None, council: bool
+) -> None:
+    assert is_council(title, category) is council

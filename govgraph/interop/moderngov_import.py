@@ -40,9 +40,8 @@ is not well-formed XML stops the import before anything is written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,26 +56,20 @@ from govgraph.interop.moderngov_read import (
     Response,
     read_response,
 )
-from govgraph.interop.roles import RoleMapper, fold
+from govgraph.interop.moderngov_rules import (
+    NON_VOTING,
+    NOT_MEMBER,
+    is_civic,
+    is_council,
+    names_organisation,
+    seat_periods,
+    split_keyposts,
+)
+from govgraph.interop.roles import RoleMapper
 from govgraph.interop.values import body_kind, british_date, person_slug, slugify, true_false
 from govgraph.names import fold_name
 
-_COUNCIL_TITLE = re.compile(
-    r"^(the )?(full |county |city |borough |district |metropolitan )?council( meeting)?$", re.I
-)
-_NOT_MEMBER = re.compile(r"officer|clerk|in attendance|guest|democratic|visitor|speaker", re.I)
-_NON_VOTING = re.compile(r"non-?voting", re.I)
-#: Words that make a ``representing`` text the name of an organisation.
-_ORGANISATION = re.compile(
-    r"\b(council|councils|authority|association|trust|board|partnership|police|nhs|"
-    r"commission|service|federation|union|college|university|school|society|agency|"
-    r"company|ltd|limited|foundation|diocese|church|forum|network|alliance|charity|"
-    r"chamber|group|ccg|icb)\b",
-    re.I,
-)
-_KEYPOST_OF = re.compile(r"^(.+?)\s+(?:of|to)\s+(?:the\s+)?(.+)$", re.I)
 BODY, PERSON, ORGANISATION = "body", "person", "organisation"
-ONE_DAY = timedelta(days=1)
 
 
 def import_moderngov(
@@ -131,7 +124,7 @@ class _ModernGov:
         self.listed: dict[tuple[str, str, str, str], list[date | None]] = {}
         self.held: dict[str, list[date | None]] = {}  # our body id -> meeting days
         self.titles: dict[tuple[str, str, str], tuple[str, str]] = {}
-        self.keyposts: list[tuple[str, str, str]] = []  # person, key posts, where
+        self.keyposts: list[tuple[str, str]] = []  # person, key posts
         self.current_term: dict[str, date | None] = {}  # person -> start of current term
         self.seen: set[tuple[str, str]] = set()
         self.meeting_ids: set[str] = set()
@@ -182,9 +175,7 @@ class _ModernGov:
             return False
 
     def _body(self, key: str, title: str, category: str | None, committee_id: str | None) -> str:
-        council = bool(_COUNCIL_TITLE.match(title)) or (
-            fold(category or "") in ("council", "full council") and "council" in title.lower()
-        )
+        council = is_council(title, category)
         kind = "council" if council else body_kind(title, category)
         ours = self.draft.ids.claim(BODY, key, slugify(title, "body"))
         self.bodies[ours] = {
@@ -276,7 +267,7 @@ class _ModernGov:
                 self.skipped.note_field(f"councillor.{name}")
             self._terms(entry, council, person)
             if entry.keyposts:
-                self.keyposts.append((person, entry.keyposts, entry.where))
+                self.keyposts.append((person, entry.keyposts))
         what = (
             f"{_plural(len(response.councillors), 'councillor')} in {_plural(len(wards), 'ward')}"
         )
@@ -301,20 +292,15 @@ class _ModernGov:
                 self.skipped.add("term of office ending before it starts (end left out)", person)
                 end = None
             terms.append((start, end))
-        terms = sorted(terms, key=lambda t: t[0] or date.min) or [(None, None)]
         note, on_behalf_of = self._councillor_note(entry)
-        for index, (start, end) in enumerate(terms):
-            last = index == len(terms) - 1
-            following = None if last else terms[index + 1][0]
-            if end is not None and following is not None and end == following:
-                end = following - ONE_DAY  # ModernGov ends a term on the day the next starts
+        seats = seat_periods(terms)
+        for start, end, term_ends in seats:
             self._add(
                 council,
-                {"member": person, "on_behalf_of": on_behalf_of, "from": start,
-                 "to": None if last else end, "term_ends": end if last else None,
-                 "note": note or None},
+                {"member": person, "on_behalf_of": on_behalf_of, "from": start, "to": end,
+                 "term_ends": term_ends, "note": note or None},
             )  # fmt: skip
-        self.current_term[person] = terms[-1][0]
+        self.current_term[person] = seats[-1][0]
 
     def _councillor_note(self, entry: Councillor) -> tuple[str, str | None]:
         """The seat's note (party, ward) and the organisation it sits for, if any."""
@@ -323,7 +309,7 @@ class _ModernGov:
         known = {fold_name(t) for t in (entry.ward, entry.party) if t}
         known |= {fold_name(b["name"]) for b in self.bodies.values()}
         if representing and fold_name(representing) not in known:
-            if _ORGANISATION.search(representing):
+            if names_organisation(representing):
                 on_behalf_of = self._organisation(representing)
             else:
                 parts.append(f"representing {representing}")
@@ -336,18 +322,14 @@ class _ModernGov:
 
     # --- key posts ------------------------------------------------------------------------
 
-    def _keyposts(self, person: str, text: str, where: str) -> None:
-        for post in re.split(r"\s*(?:;|\n|<br\s*/?>)\s*", text):
-            if post:
-                self._keypost(person, post, where)
+    def _keyposts(self, person: str, text: str) -> None:
+        for post, title, of in split_keyposts(text):
+            self._keypost(person, post, title, of)
 
-    def _keypost(self, person: str, post: str, where: str) -> None:
-        match = _KEYPOST_OF.match(post)
-        title, of = (match.group(1), match.group(2)) if match else (post, None)
+    def _keypost(self, person: str, post: str, title: str, of: str | None) -> None:
         found = self.draft.roles.lookup(title)
-        civic = any(word in fold(title).split() for word in ("mayor", "provost"))
         target = self._body_titled(of) if of else self.council
-        if target is None and civic:
+        if target is None and is_civic(title):
             target = self.council
         if found is None or target is None or (found[0] == "member" and target == self.council):
             reason = (
@@ -366,7 +348,7 @@ class _ModernGov:
         self._add(target, {"member": person, "role": role, "from": start, "note": note})
 
     def _body_titled(self, title: str) -> str | None:
-        if _COUNCIL_TITLE.match(title):
+        if is_council(title):
             return self.council
         key = self.by_title.get(slugify(title))
         return None if key is None else self.by_committee.get(key)
@@ -434,7 +416,7 @@ class _ModernGov:
         name, description = attendee.name, attendee.role
         if (
             description
-            and _NOT_MEMBER.search(description)
+            and NOT_MEMBER.search(description)
             and self.draft.roles.lookup(description) is None
         ):
             self.skipped.add("attendee who is not a member (officer, clerk, guest)", name)
@@ -450,7 +432,7 @@ class _ModernGov:
         role, note = self.titles[title_key]
         self.listed.setdefault((body, person, role, note), []).append(day)
         if attendee.keyposts:
-            self.keyposts.append((person, attendee.keyposts, attendee.where))
+            self.keyposts.append((person, attendee.keyposts))
 
     # --- shared ---------------------------------------------------------------------------
 
@@ -491,12 +473,12 @@ class _ModernGov:
             listed = f"listed at {_plural(len(days), 'meeting')}"
             self._add(
                 body,
-                {"member": person, "role": role, "voting": not _NON_VOTING.search(note),
+                {"member": person, "role": role, "voting": not NON_VOTING.search(note),
                  "from": first, "to": last if last and held and last < held[-1] else None,
                  "note": "; ".join(p for p in (note, listed) if p)},
             )  # fmt: skip
-        for person, text, where in self.keyposts:
-            self._keyposts(person, text, where)
+        for person, text in self.keyposts:
+            self._keyposts(person, text)
         for body, days in self.held.items():
             known = sorted(d for d in days if d is not None)
             span = f" ({known[0]:%d/%m/%Y} to {known[-1]:%d/%m/%Y})" if known else ""
