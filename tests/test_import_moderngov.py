@@ -12,6 +12,7 @@ import pytest
 from support import CliResult
 
 from govgraph.errors import GovgraphError
+from govgraph.interop.mapping import finish
 from govgraph.interop.moderngov_import import import_moderngov
 from govgraph.interop.moderngov_rules import is_council, seat_periods, split_keyposts
 from govgraph.loader import load
@@ -216,6 +217,7 @@ def test_entity_declarations_are_refused_before_expansion(tmp_path: Path) -> Non
         ),
         ("", "x.xml: the file is empty"),
         ("<feed><entry/></feed>", "none of the files is a ModernGov response govgraph reads"),
+        ("<getmeetings/>", "x.xml: no committees, councillors or placed meetings"),
         (
             '<?xml version="1.0"?>\n<html><head><title>Login</title></head><body><br></body></html>',
             "this is an HTML page titled 'Login'",
@@ -521,3 +523,17 @@ def test_the_council_is_recognised_by_title_or_category(
     title: str, category: str | None, council: bool
 ) -> None:
     assert is_council(title, category) is council
+
+
+def test_getmeetings_alone_gives_the_committees_that_meet(tmp_path: Path) -> None:
+    draft = import_moderngov([REAL / "meetings.xml"])
+    titles = {c.findtext("committeetitle") for c in _source("meetings.xml").iter("committee")}
+    assert {b["name"] for b in draft.bodies} == titles
+
+
+def test_a_key_post_folds_into_a_seat_held_on_behalf_of_an_organisation(tmp_path: Path) -> None:
+    path = _councillors(tmp_path, ("1", "Cllr Pat Moss", "Chairman", "Salford City Council"))
+    draft = import_moderngov([path])
+    finish(draft, "Fire Authority")
+    (seat,) = draft.bodies[0]["members"]
+    assert (seat["role"], seat["on_behalf_of"]) == ("chair", "salford-city-council")

@@ -105,6 +105,12 @@ def import_moderngov(
                 state.counts(response)
                 read(response)
     state.finish()
+    if not draft.bodies and not draft.people:
+        raise GovgraphError(
+            f"{', '.join(r.path.name for r in responses)}: no committees, councillors or "
+            "placed meetings in these responses, so there is nothing to import; "
+            f"give saved {READ} responses that list them"
+        )
     return draft
 
 
@@ -125,7 +131,8 @@ class _ModernGov:
         self.held: dict[str, list[date | None]] = {}  # our body id -> meeting days
         self.titles: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.keyposts: list[tuple[str, str]] = []  # person, key posts
-        self.current_term: dict[str, date | None] = {}  # person -> start of current term
+        #: person -> (start of the current term, organisation sat for) of their council seat
+        self.current_term: dict[str, tuple[date | None, str | None]] = {}
         self.seen: set[tuple[str, str]] = set()
         self.meeting_ids: set[str] = set()
         self.council: str | None = None
@@ -224,6 +231,7 @@ class _ModernGov:
                 self.skipped.add("listed meeting naming no committee", entry.where)
                 continue
             committees.add(key)
+            self._committee(key, entry.committee_title)  # a committee that meets is a body
             if entry.meeting_id is not None:
                 self.listing.setdefault(entry.meeting_id, (entry, response.path.name))
         what = (
@@ -300,7 +308,7 @@ class _ModernGov:
                 {"member": person, "on_behalf_of": on_behalf_of, "from": start, "to": end,
                  "term_ends": term_ends, "note": note or None},
             )  # fmt: skip
-        self.current_term[person] = seats[-1][0]
+        self.current_term[person] = (seats[-1][0], on_behalf_of)
 
     def _councillor_note(self, entry: Councillor) -> tuple[str, str | None]:
         """The seat's note (party, ward) and the organisation it sits for, if any."""
@@ -344,8 +352,15 @@ class _ModernGov:
             m["member"] == person and m.get("role", "member") == role for m in self.members[target]
         ):
             return  # the attendee lists say so already
-        start = self.current_term.get(person) if target == self.council else None
-        self._add(target, {"member": person, "role": role, "from": start, "note": note})
+        # Undated in ModernGov: held now, so put on the current term (the same seat).
+        start, on_behalf_of = (
+            self.current_term.get(person, (None, None)) if target == self.council else (None, None)
+        )
+        self._add(
+            target,
+            {"member": person, "role": role, "on_behalf_of": on_behalf_of, "from": start,
+             "note": note},
+        )  # fmt: skip
 
     def _body_titled(self, title: str) -> str | None:
         if is_council(title):
