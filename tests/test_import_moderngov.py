@@ -19,7 +19,13 @@ from test_readme import Example, _commands, unmatched
 from govgraph.errors import GovgraphError
 from govgraph.interop.mapping import finish
 from govgraph.interop.moderngov_import import import_moderngov
-from govgraph.interop.moderngov_rules import is_council, seat_periods, split_keyposts
+from govgraph.interop.moderngov_rules import (
+    is_council,
+    not_a_member,
+    seat_periods,
+    split_keyposts,
+)
+from govgraph.interop.roles import RoleMapper
 from govgraph.loader import load
 from govgraph.model import Model
 
@@ -587,3 +593,13 @@ def test_the_doc_examples_print_what_the_doc_says(
             output = output.splitlines()
         missing = unmatched(example.expected, output)
         assert not missing, f"{DOC.name}:{example.line}: not in the output:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize(
+    ("role", "member"),
+    [("Officer", False), ("Democratic Services Officer", False), ("In attendance", False),
+     ("Speaker", False), ("Guest", False), ("Presiding Officer", True), ("Reserve", True),
+     ("Committee Member", True)],
+)  # fmt: skip
+def test_who_on_an_attendee_list_is_a_member(role: str, member: bool) -> None:
+    assert not_a_member(role, RoleMapper()) is not member

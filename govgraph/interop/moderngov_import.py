@@ -58,10 +58,10 @@ from govgraph.interop.moderngov_read import (
 )
 from govgraph.interop.moderngov_rules import (
     NON_VOTING,
-    NOT_MEMBER,
     is_civic,
     is_council,
     names_organisation,
+    not_a_member,
     seat_periods,
     split_keyposts,
 )
@@ -429,11 +429,7 @@ class _ModernGov:
 
     def _attendee(self, body: str, day: date | None, attendee: Any) -> None:
         name, description = attendee.name, attendee.role
-        if (
-            description
-            and NOT_MEMBER.search(description)
-            and self.draft.roles.lookup(description) is None
-        ):
+        if description and not_a_member(description, self.draft.roles):
             self.skipped.add("attendee who is not a member (officer, clerk, guest)", name)
             return
         person = self._person(attendee.member_id, name)

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from govgraph.interop.roles import fold
+from govgraph.interop.roles import RoleMapper, fold
 
 _COUNCIL_TITLE = re.compile(
     r"^(the )?(full |county |city |borough |district |metropolitan )?council( meeting)?$", re.I
 )
 #: Attendees in these roles are not members of the committee.
-NOT_MEMBER = re.compile(r"officer|clerk|in attendance|guest|democratic|visitor|speaker", re.I)
+_NOT_MEMBER = re.compile(r"officer|clerk|in attendance|guest|democratic|visitor|speaker", re.I)
 NON_VOTING = re.compile(r"non-?voting", re.I)
 #: Words that make a ``representing`` text the name of an organisation.
 _ORGANISATION = re.compile(
@@ -43,6 +43,21 @@ def is_council(title: str, category: str | None = None) -> bool:
     if _COUNCIL_TITLE.match(title):
         return True
     return fold(category or "") in ("council", "full council") and "council" in title.lower()
+
+
+def not_a_member(role: str, roles: RoleMapper) -> bool:
+    """Whether an attendee in ``role`` attends without being a member: an officer, a
+    clerk, a guest, someone speaking at the meeting. A title the role vocabulary
+    knows ("Presiding Officer") is a member's, except "Speaker", which on an
+    attendee list is someone who addresses the meeting.
+
+    >>> not_a_member("Democratic Services Officer", RoleMapper()), not_a_member(
+    ...     "Presiding Officer", RoleMapper()), not_a_member("Public Speaker", RoleMapper())
+    (True, False, True)
+    """
+    if not _NOT_MEMBER.search(role):
+        return False
+    return roles.lookup(role) is None or "speaker" in fold(role).split()
 
 
 def names_organisation(text: str) -> bool:
