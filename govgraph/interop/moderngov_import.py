@@ -43,14 +43,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft, ordered
+from govgraph.interop.moderngov_councillors import CouncillorsState
 from govgraph.interop.moderngov_read import (
     READ,
+    Attendee,
     Committee,
-    Councillor,
     Listed,
     Meeting,
     Response,
@@ -58,18 +58,11 @@ from govgraph.interop.moderngov_read import (
 )
 from govgraph.interop.moderngov_rules import (
     NON_VOTING,
-    is_civic,
-    is_council,
-    names_organisation,
     not_a_member,
-    seat_periods,
-    split_keyposts,
 )
+from govgraph.interop.moderngov_state import plural
 from govgraph.interop.roles import RoleMapper
-from govgraph.interop.values import body_kind, british_date, person_slug, slugify, true_false
-from govgraph.names import fold_name
-
-BODY, PERSON, ORGANISATION = "body", "person", "organisation"
+from govgraph.interop.values import slugify, true_false
 
 
 def import_moderngov(
@@ -114,28 +107,18 @@ def import_moderngov(
     return draft
 
 
-class _ModernGov:
+class _ModernGov(CouncillorsState):
+    """Reads GetCommittees, GetMeetings and GetMeeting (and, through
+    :class:`CouncillorsState`, GetCouncillorsByWard) into the draft."""
+
     def __init__(self, draft: Draft, include_expired: bool) -> None:
-        self.draft = draft
-        self.skipped = draft.skipped
+        super().__init__(draft)
         self.include_expired = include_expired
-        self.bodies: dict[str, dict[str, Any]] = {}  # our id -> body values
-        self.by_committee: dict[str, str] = {}  # ModernGov committee id (or title:…) -> ours
-        self.by_title: dict[str, str] = {}  # slug of a committee title -> committee key
-        self.left_out: dict[str, str] = {}  # committee key -> why
         self.listing: dict[str, tuple[Listed, str]] = {}  # meeting id -> listing, its file
-        self.people: dict[str, dict[str, Any]] = {}
-        self.organisations: dict[str, dict[str, Any]] = {}
-        self.members: dict[str, list[dict[str, Any]]] = {}  # our body id -> memberships
         self.listed: dict[tuple[str, str, str, str], list[date | None]] = {}
         self.held: dict[str, list[date | None]] = {}  # our body id -> meeting days
         self.titles: dict[tuple[str, str, str], tuple[str, str]] = {}
-        self.keyposts: list[tuple[str, str]] = []  # person, key posts
-        #: person -> (start of the current term, organisation sat for) of their council seat
-        self.current_term: dict[str, tuple[date | None, str | None]] = {}
-        self.seen: set[tuple[str, str]] = set()
         self.meeting_ids: set[str] = set()
-        self.council: str | None = None
 
     # --- GetCommittees --------------------------------------------------------------------
 
@@ -163,14 +146,14 @@ class _ModernGov:
                     entry.title,
                 )
                 continue
-            ours = self._body(key, entry.title, entry.category, entry.id)
+            ours = self.body(key, entry.title, entry.category, entry.id)
             if is_expired:
                 self.draft.comment(
                     ours, "ModernGov marks this committee expired but gives no date:"
                 )
                 self.draft.comment(ours, "add `dissolved: YYYY-MM-DD` below (or delete the body)")
         extra = [f"{expired} expired", f"{deleted} deleted"]
-        self._read(response, _plural(len(response.committees), "committee"), extra)
+        self.read(response, plural(len(response.committees), "committee"), extra)
 
     def _flag(self, entry: Committee, text: str | None, name: str) -> bool:
         try:
@@ -181,192 +164,23 @@ class _ModernGov:
             )
             return False
 
-    def _body(self, key: str, title: str, category: str | None, committee_id: str | None) -> str:
-        council = is_council(title, category)
-        kind = "council" if council else body_kind(title, category)
-        ours = self.draft.ids.claim(BODY, key, slugify(title, "body"))
-        self.bodies[ours] = {
-            "id": ours,
-            "name": title,
-            "kind": "committee" if kind == "other" else kind,
-        }
-        if council and self.council is None:
-            self.council = ours
-            self.draft.source_roots.append(ours)
-        self.members[ours] = []
-        self.by_committee[key] = ours
-        self.by_title.setdefault(slugify(title), key)
-        if committee_id:
-            self.draft.origins[ours] = f"ModernGov committee {committee_id}"
-        return ours
-
-    def counts(self, response: Response) -> None:
-        for count in response.counts:
-            try:
-                stated = int(count.stated)
-            except ValueError:
-                self.skipped.add(
-                    f"{count.name} that is not a number", f"{count.where}: {count.stated!r}"
-                )
-                continue
-            if stated != count.found:
-                self.skipped.add(
-                    "response whose count differs from its entries (truncated?)",
-                    f"{count.where}: {count.name} {stated}, entries {count.found}",
-                )
-
-    def _read(self, response: Response, what: str, extra: Sequence[str] = ()) -> None:
-        shown = [e for e in extra if not e.startswith("0 ")]
-        self.draft.read.append(
-            f"{response.path.name}: {what}" + (f" ({', '.join(shown)})" if shown else "")
-        )
-
     # --- GetMeetings ----------------------------------------------------------------------
 
     def read_meetings(self, response: Response) -> None:
         committees: set[str] = set()
         for entry in response.listed:
-            key = self._committee_key(entry.committee_id, entry.committee_title)
+            key = self.committee_key(entry.committee_id, entry.committee_title)
             if key is None:
                 self.skipped.add("listed meeting naming no committee", entry.where)
                 continue
             committees.add(key)
-            self._committee(key, entry.committee_title)  # a committee that meets is a body
+            self.committee(key, entry.committee_title)  # a committee that meets is a body
             if entry.meeting_id is not None:
                 self.listing.setdefault(entry.meeting_id, (entry, response.path.name))
         what = (
-            f"{_plural(len(response.listed), 'meeting')} of {_plural(len(committees), 'committee')}"
+            f"{plural(len(response.listed), 'meeting')} of {plural(len(committees), 'committee')}"
         )
-        self._read(response, what, ["links meetings to committees"] if response.listed else [])
-
-    def _committee_key(self, committee_id: str | None, title: str | None) -> str | None:
-        """The committee these name: its id, else the committee of that title if known."""
-        if committee_id:
-            return committee_id
-        if title:
-            return self.by_title.get(slugify(title), f"title:{slugify(title)}")
-        return None
-
-    def _committee(self, key: str, title: str | None) -> str | None:
-        """Our body for a committee key (made if new), or None if it was left out."""
-        if key in self.left_out:
-            return None
-        found = self.by_committee.get(key)
-        if found is not None:
-            return found
-        return self._body(
-            key,
-            title or f"ModernGov committee {key}",
-            None,
-            None if key.startswith("title:") else key,
-        )
-
-    # --- GetCouncillorsByWard -------------------------------------------------------------
-
-    def read_councillors(self, response: Response) -> None:
-        council = self._council()
-        wards = {c.ward for c in response.councillors}
-        for entry in response.councillors:
-            person = self._person(entry.id, entry.name)
-            if person is None:
-                self.skipped.add("councillor without an id or a name", entry.where)
-                continue
-            for name in entry.unused:
-                self.skipped.note_field(f"councillor.{name}")
-            self._terms(entry, council, person)
-            if entry.keyposts:
-                self.keyposts.append((person, entry.keyposts))
-        what = (
-            f"{_plural(len(response.councillors), 'councillor')} in {_plural(len(wards), 'ward')}"
-        )
-        self._read(response, what)
-
-    def _council(self) -> str:
-        if self.council is None:
-            ours = self._body("full council", "Full Council", None, None)
-            self.draft.comment(
-                ours,
-                "Made by govgraph to hold the councillors of GetCouncillorsByWard: "
-                "no response named a committee titled Council",
-            )
-        assert self.council is not None
-        return self.council
-
-    def _terms(self, entry: Councillor, council: str, person: str) -> None:
-        terms = []
-        for term in entry.terms:
-            start, end = self._date(term.start, entry.where), self._date(term.end, entry.where)
-            if start and end and end < start:
-                self.skipped.add("term of office ending before it starts (end left out)", person)
-                end = None
-            terms.append((start, end))
-        note, on_behalf_of = self._councillor_note(entry)
-        seats = seat_periods(terms)
-        for start, end, term_ends in seats:
-            self._add(
-                council,
-                {"member": person, "on_behalf_of": on_behalf_of, "from": start, "to": end,
-                 "term_ends": term_ends, "note": note or None},
-            )  # fmt: skip
-        self.current_term[person] = (seats[-1][0], on_behalf_of)
-
-    def _councillor_note(self, entry: Councillor) -> tuple[str, str | None]:
-        """The seat's note (party, ward) and the organisation it sits for, if any."""
-        parts = [entry.party, f"ward: {entry.ward}" if entry.ward else None]
-        representing, on_behalf_of = entry.representing, None
-        known = {fold_name(t) for t in (entry.ward, entry.party) if t}
-        known |= {fold_name(b["name"]) for b in self.bodies.values()}
-        if representing and fold_name(representing) not in known:
-            if names_organisation(representing):
-                on_behalf_of = self._organisation(representing)
-            else:
-                parts.append(f"representing {representing}")
-        return "; ".join(p for p in parts if p), on_behalf_of
-
-    def _organisation(self, name: str) -> str:
-        ours = self.draft.ids.claim(ORGANISATION, fold_name(name), slugify(name, "organisation"))
-        self.organisations.setdefault(ours, {"id": ours, "name": name})
-        return ours
-
-    # --- key posts ------------------------------------------------------------------------
-
-    def _keyposts(self, person: str, text: str) -> None:
-        for post, title, of in split_keyposts(text):
-            self._keypost(person, post, title, of)
-
-    def _keypost(self, person: str, post: str, title: str, of: str | None) -> None:
-        found = self.draft.roles.lookup(title)
-        target = self._body_titled(of) if of else self.council
-        if target is None and is_civic(title):
-            target = self.council
-        if found is None or target is None or (found[0] == "member" and target == self.council):
-            reason = (
-                "key post on a body not in the files (not imported)"
-                if found is not None and target is None
-                else "key post that is not a role on a body (not imported)"
-            )
-            self.skipped.add(reason, post)
-            return
-        role, note = self.draft.roles.role(title)
-        if any(
-            m["member"] == person and m.get("role", "member") == role for m in self.members[target]
-        ):
-            return  # the attendee lists say so already
-        # Undated in ModernGov: held now, so put on the current term (the same seat).
-        start, on_behalf_of = (
-            self.current_term.get(person, (None, None)) if target == self.council else (None, None)
-        )
-        self._add(
-            target,
-            {"member": person, "role": role, "on_behalf_of": on_behalf_of, "from": start,
-             "note": note},
-        )  # fmt: skip
-
-    def _body_titled(self, title: str) -> str | None:
-        if is_council(title):
-            return self.council
-        key = self.by_title.get(slugify(title))
-        return None if key is None else self.by_committee.get(key)
+        self.read(response, what, ["links meetings to committees"] if response.listed else [])
 
     # --- GetMeeting -----------------------------------------------------------------------
 
@@ -382,29 +196,29 @@ class _ModernGov:
                 "meeting naming no committee (give the GetMeetings response that lists it)",
                 f"{meeting.where}: {label}",
             )
-            self._read(response, f"{label}, not placed: it names no committee")
+            self.read(response, f"{label}, not placed: it names no committee")
             return
         key, title, how = found
-        body = self._committee(key, title)
+        body = self.committee(key, title)
         if body is None:
             self.skipped.add(
                 f"meeting of a committee left out ({self.left_out[key]})", meeting.where
             )
-            self._read(response, f"{label}, of a committee left out ({self.left_out[key]})")
+            self.read(response, f"{label}, of a committee left out ({self.left_out[key]})")
             return
         if meeting.id is not None and meeting.id in self.meeting_ids:
             self.skipped.add("the same meeting given twice (read once)", response.path.name)
             return
         self.meeting_ids.add(meeting.id or meeting.where)
-        day = self._date(meeting.date, meeting.where)
+        day = self.day(meeting.date, meeting.where)
         self.held.setdefault(body, []).append(day)
         for attendee in meeting.attendees:
             self._attendee(body, day, attendee)
         when = f" on {day:%d/%m/%Y}" if day else ""
-        what = f"{label} of {self.bodies[body]['name']}{when}, " + _plural(
+        what = f"{label} of {self.bodies[body]['name']}{when}, " + plural(
             len(meeting.attendees), "attendee"
         )
-        self._read(response, what, [how] if how else [])
+        self.read(response, what, [how] if how else [])
 
     def _meeting_committee(self, meeting: Meeting) -> tuple[str, str | None, str] | None:
         """(committee key, title, how it was found) for a meeting, or None."""
@@ -413,26 +227,26 @@ class _ModernGov:
         listed = self.listing.get(meeting.id or "")
         if listed is not None:
             entry, file = listed
-            key = self._committee_key(entry.committee_id, entry.committee_title)
+            key = self.committee_key(entry.committee_id, entry.committee_title)
             if key is not None:
                 return key, entry.committee_title, f"committee from {file}"
         if meeting.committee_title:
-            key = self._committee_key(None, meeting.committee_title)
+            key = self.committee_key(None, meeting.committee_title)
             assert key is not None
             return key, meeting.committee_title, "committee by its title"
         if len(meeting.document_committees) == 1:
             title = meeting.document_committees[0]
-            key = self._committee_key(None, title)
+            key = self.committee_key(None, title)
             assert key is not None
             return key, title, "committee named on its documents"
         return None
 
-    def _attendee(self, body: str, day: date | None, attendee: Any) -> None:
+    def _attendee(self, body: str, day: date | None, attendee: Attendee) -> None:
         name, description = attendee.name, attendee.role
         if description and not_a_member(description, self.draft.roles):
             self.skipped.add("attendee who is not a member (officer, clerk, guest)", name)
             return
-        person = self._person(attendee.member_id, name)
+        person = self.person(attendee.member_id, name)
         if person is None:
             self.skipped.add("attendee without an id or a name", attendee.where)
             return
@@ -445,57 +259,26 @@ class _ModernGov:
         if attendee.keyposts:
             self.keyposts.append((person, attendee.keyposts))
 
-    # --- shared ---------------------------------------------------------------------------
-
-    def _person(self, member_id: str | None, name: str | None) -> str | None:
-        key = member_id or name
-        if key is None:
-            return None
-        found = self.draft.ids.get(PERSON, key)
-        if found is not None:
-            return found
-        ours = self.draft.ids.claim(PERSON, key, person_slug(name or f"person {key}"))
-        self.people[ours] = {"id": ours, "name": name or f"ModernGov member {key}"}
-        if member_id:
-            self.draft.origins[ours] = f"ModernGov member {member_id}"
-        return ours
-
-    def _date(self, text: str | None, where: str) -> date | None:
-        if text is None:
-            return None
-        try:
-            return british_date(text)
-        except ValueError:
-            self.skipped.add("date not understood (left out)", f"{where}: {text!r}")
-            return None
-
-    def _add(self, body: str, values: dict[str, Any]) -> None:
-        membership = ordered("membership", values)
-        key = (body, repr(membership))
-        if key not in self.seen:  # the same councillor in two saved files
-            self.seen.add(key)
-            self.members[body].append(membership)
-
     def finish(self) -> None:
         for (body, person, role, note), days in self.listed.items():
             known = sorted(d for d in days if d is not None)
             held = sorted(d for d in self.held[body] if d is not None)
             first, last = (known[0], known[-1]) if known else (None, None)
-            listed = f"listed at {_plural(len(days), 'meeting')}"
-            self._add(
+            listed = f"listed at {plural(len(days), 'meeting')}"
+            self.add(
                 body,
                 {"member": person, "role": role, "voting": not NON_VOTING.search(note),
                  "from": first, "to": last if last and held and last < held[-1] else None,
                  "note": "; ".join(p for p in (note, listed) if p)},
             )  # fmt: skip
         for person, text in self.keyposts:
-            self._keyposts(person, text)
+            self.place_keyposts(person, text)
         for body, days in self.held.items():
             known = sorted(d for d in days if d is not None)
             span = f" ({known[0]:%d/%m/%Y} to {known[-1]:%d/%m/%Y})" if known else ""
             self.draft.comment(
                 body,
-                f"Members from {_plural(len(days), 'ModernGov meeting attendee list')}"
+                f"Members from {plural(len(days), 'ModernGov meeting attendee list')}"
                 f"{span}: `from`/`to` are the first/last meeting each was listed at",
             )
         self.draft.organisations.extend(
@@ -509,7 +292,3 @@ class _ModernGov:
             "under the council; correct `reports_to` by hand where a committee reports "
             "elsewhere (sub-committees with no parent are left for you to place)."
         ]
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
