@@ -260,6 +260,7 @@ def test_a_meeting_saved_twice_counts_once(tmp_path: Path) -> None:
     chair = next(m for m in planning["members"] if m["member"] == "ada-fenwick")
     assert chair["note"] == "listed at 2 meetings"
     assert draft.skipped.counts["the same meeting given twice (read once)"] == 1
+    assert draft.read[-1] == "GetMeeting-2041.xml: meeting 2041 again (read once)"
 
 
 # --- real responses: Manchester City Council's, as saved by Democracy Club's LGSF ---------

@@ -208,6 +208,7 @@ class _ModernGov(CouncillorsState):
             return
         if meeting.id is not None and meeting.id in self.meeting_ids:
             self.skipped.add("the same meeting given twice (read once)", response.path.name)
+            self.read(response, f"{label} again (read once)")
             return
         self.meeting_ids.add(meeting.id or meeting.where)
         day = self.day(meeting.date, meeting.where)
