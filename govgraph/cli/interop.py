@@ -110,11 +110,14 @@ def moderngov(
 ) -> int:
     """Import saved ModernGov web-service responses.
 
-    Give GetCommittees (bodies), GetCouncillorsByWard (councillors and their
-    terms on Full Council) and GetMeeting (each meeting's attendees: the
-    committee's members) responses saved as XML files, in any order.
+    Give GetCommittees (bodies), GetMeetings (which committee each meeting
+    belongs to), GetMeeting (each meeting's attendees: the committee's
+    members) and GetCouncillorsByWard (councillors, their terms on the
+    council, their key posts) responses saved as XML files, any mix, in any
+    order; a file holding another response is listed and skipped. See
+    docs/import-moderngov.md.
 
-    Example: govgraph import moderngov GetCommittees.xml GetMeeting-*.xml -o models/northmoor
+    Example: govgraph import moderngov saved/*.xml -o models/northmoor
     """
     mapper = RoleMapper.with_options(roles)
     return _write(import_moderngov(files, include_expired, mapper), output, force, name, root_name)
