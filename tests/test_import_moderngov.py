@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import glob
-import shlex
-import shutil
-import subprocess
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -13,8 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from support import REPO, CliResult
-from test_readme import Example, _commands, unmatched
+from support import CliResult
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.mapping import finish
@@ -549,51 +544,6 @@ def test_a_key_post_folds_into_a_seat_held_on_behalf_of_an_organisation(tmp_path
     finish(draft, "Fire Authority")
     (seat,) = draft.bodies[0]["members"]
     assert (seat["role"], seat["on_behalf_of"]) == ("chair", "salford-city-council")
-
-
-# --- the documentation's examples print what it says -------------------------------------
-
-DOC = REPO / "docs" / "import-moderngov.md"
-
-
-def _doc_examples() -> list[Example]:
-    found: list[Example] = []
-    block: list[tuple[int, str]] | None = None
-    for number, line in enumerate(DOC.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("```"):
-            found += _commands(block) if block is not None else []
-            block = [] if block is None else None
-        elif block is not None:
-            block.append((number, line))
-    return found
-
-
-def test_the_doc_has_an_import_and_a_diff_to_check() -> None:
-    commands = [" ".join(e.command.split()[:2]) for e in _doc_examples()]
-    assert {"govgraph import", "govgraph diff"} <= set(commands)
-
-
-def test_the_doc_examples_print_what_the_doc_says(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Run in order (the diff compares what an import before it wrote), as a shell would."""
-    shutil.copytree(REPO / "tests" / "fixtures", tmp_path / "tests" / "fixtures")
-    monkeypatch.chdir(tmp_path)
-    for example in _doc_examples():
-        args = [
-            found
-            for arg in shlex.split(example.command)
-            for found in (sorted(glob.glob(arg)) if "*" in arg else [arg])
-        ]
-        if args[0] == "govgraph":
-            result = cli(*args[1:])
-            assert result.exit_code == 0, f"{DOC.name}:{example.line}: {result.stderr}"
-            output = (result.stdout + result.stderr).splitlines()
-        else:
-            output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-            output = output.splitlines()
-        missing = unmatched(example.expected, output)
-        assert not missing, f"{DOC.name}:{example.line}: not in the output:\n" + "\n".join(missing)
 
 
 @pytest.mark.parametrize(

@@ -126,7 +126,7 @@ def moderngov(
 def _write(draft: Draft, output: Path, force: bool, name: str | None, root_name: str | None) -> int:
     """Apply the mapping every importer shares, write the model, then say what was done."""
     model_name = name or output.resolve().name
-    finish(draft, root_name or model_name)
+    finish(draft, root_name or model_name, root_name_given=root_name is not None)
     model = write_draft(draft, output, force, model_name)
     click.echo(f"wrote {output}/: {model.summary()}")
     for line in draft.summary_lines():

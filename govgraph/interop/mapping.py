@@ -55,8 +55,12 @@ Membership = dict[str, Any]
 ONE_DAY = timedelta(days=1)
 
 
-def finish(draft: Draft, root_name: str) -> None:
-    """Apply the shared rules (module docstring) to ``draft``, in place."""
+def finish(draft: Draft, root_name: str, root_name_given: bool = False) -> None:
+    """Apply the shared rules (module docstring) to ``draft``, in place.
+
+    ``root_name`` names a root body made for parentless bodies (``--root-name``, when
+    ``root_name_given``; else the model's name).
+    """
     if draft.as_written:
         return
     _placeholders(draft)
@@ -69,7 +73,7 @@ def finish(draft: Draft, root_name: str) -> None:
     _same_names(draft, "people", "people")
     _same_names(draft, "bodies", "bodies")
     if not draft.roots_given:
-        _roots(draft, root_name)
+        _roots(draft, root_name, root_name_given)
 
 
 # --- titles and seats -------------------------------------------------------------------
@@ -271,7 +275,7 @@ def _same_names(draft: Draft, section: str, what: str) -> None:
 # --- roots ------------------------------------------------------------------------------
 
 
-def _roots(draft: Draft, root_name: str) -> None:
+def _roots(draft: Draft, root_name: str, root_name_given: bool) -> None:
     parentless = [b for b in draft.bodies if not b.get("reports_to") and not b.get("root")]
     if not parentless:
         return
@@ -290,7 +294,13 @@ def _roots(draft: Draft, root_name: str) -> None:
         top = roots[0] if len(roots) == 1 else _made_root(draft, root_name)
         for body in others:
             body["reports_to"] = [{"body": top["id"]}]
-        made = " (made for them; name it with --root-name)" if top not in roots else ""
+        made = (
+            ""
+            if top in roots
+            else " (made for them)"
+            if root_name_given
+            else (" (made for them; name it with --root-name)")
+        )
         draft.remarks.append(
             f"roots: {len(others)} bod{'y' if len(others) == 1 else 'ies'} with no parent in "
             f"the source report to {top['name']!r}{made}"
