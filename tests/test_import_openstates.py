@@ -411,3 +411,48 @@ def test_files_with_no_committee_at_all_are_refused(cli: Cli, tmp_path: Path) ->
     result = cli("import", "openstates", path, "-o", out)
     assert result.exit_code == 2 and not out.exists()
     assert "no Open States committee in the files given (person.yml" in result.stderr
+
+
+def test_names_both_chambers_use_are_told_apart_down_the_tree(cli: Cli, tmp_path: Path) -> None:
+    jurisdiction = "ocd-jurisdiction/country:us/state:nc/government"
+    files = []
+    for chamber in ("upper", "lower"):
+        files.append(
+            committee(
+                tmp_path,
+                f"{chamber}-a.yml",
+                f"""\
+                id: ocd-organization/{chamber}
+                jurisdiction: {jurisdiction}
+                name: Appropriations
+                chamber: {chamber}
+                members: [{{name: Jo Bloggs, role: chair}}]
+                """,
+            )
+        )
+        files.append(
+            committee(
+                tmp_path,
+                f"{chamber}-b.yml",
+                f"""\
+                jurisdiction: {jurisdiction}
+                name: Education
+                classification: subcommittee
+                parent: ocd-organization/{chamber}
+                chamber: {chamber}
+                members: [{{name: Jo Bloggs, role: member}}]
+                """,
+            )
+        )
+    model, _, _ = imported(cli, tmp_path, *files)
+    named = {
+        b.name: ([line.body for line in b.reports_to], b.other_names) for b in model.bodies.values()
+    }
+    assert named == {
+        "North Carolina Senate": ([], []),
+        "North Carolina House of Representatives": ([], []),
+        "Senate Appropriations": (["north-carolina-senate"], ["Appropriations"]),
+        "Senate Appropriations Education": (["senate-appropriations"], ["Education"]),
+        "House Appropriations": (["north-carolina-house-of-representatives"], ["Appropriations"]),
+        "House Appropriations Education": (["house-appropriations"], ["Education"]),
+    }

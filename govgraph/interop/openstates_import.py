@@ -136,24 +136,33 @@ class _OpenStates:
             self.parent[c.key] = found
 
     def _names(self) -> dict[str, str]:
-        """Each committee's name, qualified where committees share one (module docstring)."""
+        """Each committee's name, qualified where committees share one (module docstring).
+
+        Committees are qualified first, by their chamber; then subcommittees, by their
+        parent's name as it now stands; then any name still shared, by the place.
+        """
         names = {c.key: c.name for c in self.committees}
-        qualifiers = (self._qualifier, lambda c: self.place[c.key].name)
-        for qualify in qualifiers:
+
+        def by_chamber(c: Committee) -> str | None:
+            if self.parent[c.key] is not None or c.chamber is None:
+                return None
+            return self.place[c.key].chamber_label(c.chamber)
+
+        def by_parent(c: Committee) -> str | None:
+            parent = self.parent[c.key]
+            return names[parent.key] if parent is not None else None
+
+        def by_place(c: Committee) -> str | None:
+            return self.place[c.key].name
+
+        for qualify in (by_chamber, by_parent, by_place):
             shared: dict[str, list[Committee]] = defaultdict(list)
             for c in self.committees:
                 shared[fold_name(names[c.key])].append(c)
             for group in shared.values():
-                if len(group) > 1:
-                    for c in group:
-                        names[c.key] = f"{qualify(c)} {names[c.key]}".strip()
+                for c in group if len(group) > 1 else ():
+                    names[c.key] = f"{qualify(c) or ''} {names[c.key]}".strip()
         return names
-
-    def _qualifier(self, c: Committee) -> str:
-        parent = self.parent[c.key]
-        if parent is not None:
-            return parent.name
-        return self.place[c.key].chamber_label(c.chamber) if c.chamber else ""
 
     def _tree_order(self, names: dict[str, str]) -> Iterator[Committee]:
         """Committees by chamber and name, each followed by its subcommittees."""
