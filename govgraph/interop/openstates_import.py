@@ -60,7 +60,7 @@ _LISTED_FILES = 5
 
 def import_openstates(paths: Sequence[Path], roles: RoleMapper | None = None) -> Draft:
     """Read Open States committee files (or folders of them) into a :class:`Draft`."""
-    draft = Draft(source="Open States committee YAML", files=[p.name for p in paths])
+    draft = Draft(source="Open States committee YAML", files=_file_names(paths))
     draft.roles = roles or RoleMapper()
     reading = read_committees(paths)
     if not reading.committees:
@@ -354,6 +354,15 @@ class _OpenStates:
             f"people: {by_id} by Open States person_id, {len(self.draft.people) - by_id} by "
             "name alone (no person_id in the files)"
         )
+
+
+def _file_names(paths: Sequence[Path]) -> list[str]:
+    """The files for the written files' header: a state's 170 files are named by their folder."""
+    if len(paths) <= _LISTED_FILES:
+        return [p.name for p in paths]
+    folders = {p if p.is_dir() else p.parent for p in paths}
+    where = f" in {folders.pop()}" if len(folders) == 1 else ""
+    return [f"{len(paths)} files{where}"]
 
 
 def _chamber_word(place: Place, chamber: str | None) -> str:
