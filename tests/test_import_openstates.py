@@ -456,3 +456,31 @@ def test_names_both_chambers_use_are_told_apart_down_the_tree(cli: Cli, tmp_path
         "House Appropriations": (["north-carolina-house-of-representatives"], ["Appropriations"]),
         "House Appropriations Education": (["house-appropriations"], ["Education"]),
     }
+
+
+def test_parents_naming_each_other_are_both_imported_and_the_cycle_found(
+    cli: Cli, tmp_path: Path
+) -> None:
+    files = [
+        committee(
+            tmp_path,
+            f"{me}.yml",
+            f"""\
+            id: ocd-organization/{me}
+            jurisdiction: {JURISDICTION}
+            name: {me.title()}
+            classification: subcommittee
+            parent: ocd-organization/{other}
+            chamber: legislature
+            members: [{{name: Jo Bloggs, role: chair}}]
+            """,
+        )
+        for me, other in (("alpha", "beta"), ("beta", "alpha"))
+    ]
+    model, _, out = imported(cli, tmp_path, *files)
+    assert {b: [line.body for line in model.bodies[b].reports_to] for b in ("alpha", "beta")} == {
+        "alpha": ["beta"],
+        "beta": ["alpha"],
+    }
+    check = cli("check", out)
+    assert check.exit_code == 1 and "[reporting-cycle]" in check.stdout

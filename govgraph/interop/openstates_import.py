@@ -89,9 +89,10 @@ class _OpenStates:
         self._parents()
         names = self._names()
         self._people()
-        bodies = []
-        for committee in self._tree_order(names):
-            bodies.append(self._body(committee, names[committee.key]))
+        order = list(self._tree_order(names))
+        for c in order:  # ids first, so that a reporting line may name any committee
+            self.draft.ids.claim(BODY, c.key, slugify(names[c.key], "committee"))
+        bodies = [self._body(c, names[c.key]) for c in order]
         self.draft.bodies = [*self.chambers.values(), *bodies]
         self.draft.source_roots = [body["id"] for body in self.chambers.values()]
         self._read_lines()
@@ -128,9 +129,14 @@ class _OpenStates:
                     found = named[0]
                 if found is None or found is c:
                     found = None
+                    instead = (
+                        "the subcommittee is left unattached; govgraph check reports it as "
+                        "orphaned-body"
+                        if c.subcommittee
+                        else "the committee reports to its chamber"
+                    )
                     self.skipped.add(
-                        "parent committee not among the files (the subcommittee is left "
-                        "unattached; govgraph check reports it as orphaned-body)",
+                        f"parent committee not among the files ({instead})",
                         f"{c.name}: {c.parent}",
                     )
             self.parent[c.key] = found
@@ -175,15 +181,24 @@ class _OpenStates:
             chamber = CHAMBERS.index(c.chamber) if c.chamber else len(CHAMBERS)
             return (self.place[c.key].name, chamber, fold_name(names[c.key]))
 
+        seen: set[str] = set()
+
         def below(key: str | None) -> Iterator[Committee]:
             for c in sorted(children.get(key, []), key=sort_key):
+                if c.key not in seen:
+                    seen.add(c.key)
+                    yield c
+                    yield from below(c.key)
+
+        yield from below(None)
+        for c in sorted(self.committees, key=sort_key):  # parents naming each other
+            if c.key not in seen:
+                seen.add(c.key)
                 yield c
                 yield from below(c.key)
 
-        yield from below(None)
-
     def _body(self, c: Committee, name: str) -> dict[str, Any]:
-        ours = self.draft.ids.claim(BODY, c.key, slugify(name, "committee"))
+        ours = str(self.draft.ids.get(BODY, c.key))
         self.draft.origins[ours] = c.source_id or c.path.name
         for url, note in c.urls:
             self.draft.comment(ours, f"{note or 'source'}: {url}")
@@ -191,7 +206,7 @@ class _OpenStates:
             self.skipped.note_field(f"committee.{key}")
         named = body_kind(c.name)
         parent = self.parent[c.key]
-        if parent is not None:  # written before its subcommittees (tree order)
+        if parent is not None:
             lines = [str(self.draft.ids.get(BODY, parent.key))]
         elif c.subcommittee:
             lines = []
