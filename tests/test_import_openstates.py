@@ -484,3 +484,20 @@ def test_parents_naming_each_other_are_both_imported_and_the_cycle_found(
     }
     check = cli("check", out)
     assert check.exit_code == 1 and "[reporting-cycle]" in check.stdout
+
+
+def test_many_files_that_are_not_committees_are_summed_up(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "nc"
+    folder.mkdir()
+    for n in range(7):
+        committee(folder, f"person-{n}.yml", f"name: Person {n}\nroles: []\n")
+    committee(folder, "z.yml", "name: Rules\nchamber: upper\nmembers: [{name: Jo, role: chair}]\n")
+    _, result, out = imported(cli, tmp_path, *sorted(folder.iterdir()))
+    listed = [line for line in result.stderr.splitlines() if "not an Open States committee" in line]
+    assert (
+        len(listed) == 5
+        and "read 2 more files that are not Open States committees" in result.stderr
+    )
+    assert "from Open States committee YAML: 8 files in " in (out / "bodies.yaml").read_text(
+        "utf-8"
+    )
