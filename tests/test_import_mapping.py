@@ -1,12 +1,16 @@
-"""The mapping every importer shares (govgraph.interop.mapping.finish)."""
+"""The mapping every importer shares (govgraph.interop.mapping.finish) and the role
+vocabulary's entries, as users meet them."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+import pytest
+
 from govgraph.interop.draft import Draft
 from govgraph.interop.mapping import finish
+from govgraph.interop.roles import RoleMapper
 
 
 def council_with(*members: dict[str, Any]) -> Draft:
@@ -55,3 +59,31 @@ def test_a_model_govgraph_wrote_is_left_as_written() -> None:
     finish(kept, "Tasmania")
     assert kept.bodies[0]["members"] == terms
     assert "root" not in kept.bodies[0] and kept.summary_lines() == []
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Legislatures' titles (Open States): the role, with the title kept as a note
+        ("senior chair", ("chair", "senior chair")),
+        ("Senior Chair", ("chair", "Senior Chair")),
+        ("Ranking Member", ("member", "Ranking Member")),
+        ("ranking minority member", ("member", "ranking minority member")),
+        # ... and what they must not swallow
+        ("Chair", ("chair", None)),
+        ("Minority Chair", ("member", "role: Minority Chair")),
+    ],
+)
+def test_legislature_titles_map_to_a_role_and_keep_the_title(
+    title: str, expected: tuple[str, str | None]
+) -> None:
+    assert RoleMapper().role(title) == expected
+
+
+def test_the_summary_counts_a_legislature_title_as_mapped() -> None:
+    mapper = RoleMapper()
+    for title in ("senior chair", "senior chair", "Ranking Member"):
+        mapper.role(title)
+    assert mapper.lines() == [
+        "roles mapped by the vocabulary: senior chair → chair ×2, Ranking Member → member"
+    ]

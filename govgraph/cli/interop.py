@@ -21,6 +21,7 @@ from govgraph.interop.files import refuse_existing, write_draft
 from govgraph.interop.json_schema import model_file_schema, settings_schema
 from govgraph.interop.mapping import finish
 from govgraph.interop.moderngov_import import import_moderngov
+from govgraph.interop.openstates_import import import_openstates
 from govgraph.interop.popolo_import import import_popolo
 from govgraph.interop.roles import RoleMapper
 from govgraph.interop.view import make_view
@@ -231,3 +232,39 @@ def schema(settings: bool, output: Path | None, force: bool) -> int:
     make: Callable[[], dict[str, object]] = settings_schema if settings else model_file_schema
     _write_one(json.dumps(make(), indent=2, ensure_ascii=False) + "\n", output, force)
     return 0
+
+
+# --- import openstates ------------------------------------------------------------------
+
+_files_or_folders = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path)
+)
+
+
+@import_group.command("openstates")
+@_files_or_folders
+@_output
+@_force
+@_name
+@_role
+@_root_name
+def openstates(
+    files: Sequence[Path],
+    output: Path,
+    force: bool,
+    name: str | None,
+    roles: Sequence[str],
+    root_name: str | None,
+) -> int:
+    """Import Open States committee YAML (openstates/people data/<state>/committees/).
+
+    Each committee becomes a body reporting to its chamber (a body made for each
+    chamber: the roots), a subcommittee to its parent committee, a joint
+    committee to both chambers; members become people, one per person_id. A
+    folder is read with every .yml/.yaml file below it; files that are not
+    committees are listed and skipped.
+
+    Example: govgraph import openstates people/data/nc/committees/*.yml -o models/nc
+    """
+    mapper = RoleMapper.with_options(roles)
+    return _write(import_openstates(files, mapper), output, force, name, root_name)
