@@ -95,7 +95,9 @@ def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
             if _period(members[a]) == _period(members[b]) and _same_but_note(
                 members[a], members[b]
             ):
-                replaced[a] = [_with_note(members[a], members[b].get("note"))]
+                replaced[a] = [
+                    ordered("membership", _with_note(members[a], members[b].get("note")))
+                ]
                 replaced[b] = []
                 draft.merged.add("the same seat listed twice", str(members[a]["member"]))
     if not replaced:

@@ -1,0 +1,24 @@
+"""The mapping every importer shares (govgraph.interop.mapping), on small drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govgraph.interop.draft import Draft
+from govgraph.interop.files import write_draft
+from govgraph.interop.mapping import finish
+
+
+def test_a_seat_listed_twice_becomes_one_membership_without_an_empty_note(
+    tmp_path: Path,
+) -> None:
+    draft = Draft(source="test", files=["seats.csv"])
+    draft.people.append({"id": "jo-bloggs", "name": "Jo Bloggs"})
+    draft.bodies.append(
+        {"id": "audit", "name": "Audit Committee", "kind": "committee",
+         "members": [{"member": "jo-bloggs"}, {"member": "jo-bloggs"}]}
+    )  # fmt: skip
+    finish(draft, "Northmoor")
+    assert draft.bodies[-1]["members"] == [{"member": "jo-bloggs"}]
+    write_draft(draft, tmp_path / "model")
+    assert "note" not in (tmp_path / "model" / "bodies.yaml").read_text(encoding="utf-8")
