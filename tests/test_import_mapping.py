@@ -22,3 +22,16 @@ def test_a_seat_listed_twice_becomes_one_membership_without_an_empty_note(
     assert draft.bodies[-1]["members"] == [{"member": "jo-bloggs"}]
     write_draft(draft, tmp_path / "model")
     assert "note" not in (tmp_path / "model" / "bodies.yaml").read_text(encoding="utf-8")
+
+
+def test_a_chair_listed_twice_is_one_chair() -> None:
+    draft = Draft(source="test", files=["seats.csv"])
+    draft.people.append({"id": "jo-bloggs", "name": "Jo Bloggs"})
+    seat = {"member": "jo-bloggs", "role": "chair"}
+    draft.bodies.append(
+        {"id": "audit", "name": "Audit Committee", "kind": "committee",
+         "members": [dict(seat), {"member": "jo-bloggs", "role": "chair", "note": "Chairman"}]}
+    )  # fmt: skip
+    finish(draft, "Northmoor")
+    assert draft.bodies[-1]["members"] == [{**seat, "note": "Chairman"}]
+    assert "1 × the same seat listed twice (e.g. jo-bloggs)" in draft.merged.lines()
