@@ -205,6 +205,9 @@ class _TableReader:
     def _resolver(self, entity: dict[str, Any], key: str, sections: tuple[str, ...]
                   ) -> Callable[[str], None]:  # fmt: skip
         def resolve(found: str) -> None:
+            if not found:
+                entity[key] = None
+                return
             if self.by_id.get(found, ("",))[0] not in sections:
                 raise LookupError(" or ".join(s.rstrip("s") for s in sections))
             entity[key] = found
@@ -311,14 +314,23 @@ class _TableReader:
             found = ref if ref in self.by_id else None
             for section in ENTITY_TABLES:
                 found = found or self.entities.find(section, ref)
+            if found is None:
+                # Not in the tables at all: an --as-of or --bodies export leaves out
+                # what a kept entity refers to (a successor not yet established).
+                self.draft.skipped.add(
+                    "reference to something not in the tables (left out)", f"{where}: {ref}"
+                )
+                resolve("")
+                continue
             try:
-                if found is None:
-                    raise LookupError("entity")
                 resolve(found)
             except LookupError as exc:
                 raise GovgraphError(
-                    f"{where}: no {exc.args[0]} with the id or name {ref!r} in the tables"
+                    f"{where}: {ref!r} is not the id or name of a {exc.args[0]} in the tables"
                 ) from None
+        for body in self.draft.bodies:
+            if body.get("requires"):
+                body["requires"] = [rule for rule in body["requires"] if any(rule.values())]
         if not self.lines_read:
             for body_id, parent, where in self.shown_lines:
                 found = parent if self.by_id.get(parent, ("",))[0] == "bodies" else None
