@@ -35,3 +35,20 @@ def test_a_chair_listed_twice_is_one_chair() -> None:
     finish(draft, "Northmoor")
     assert draft.bodies[-1]["members"] == [{**seat, "note": "Chairman"}]
     assert "1 × the same seat listed twice (e.g. jo-bloggs)" in draft.merged.lines()
+
+
+def test_a_draft_that_carries_packs_writes_them_to_packs_yaml(tmp_path: Path) -> None:
+    draft = Draft(source="test", files=["model.xlsx"])
+    draft.packs.append(
+        {"id": "scrutiny-panel", "name": "Scrutiny panel", "source": "Constitution",
+         "provisions": [{"id": "councillors", "cite": "Part 4", "text": "five councillors",
+                         "requires": {"councillor": True, "count": 5}}]}
+    )  # fmt: skip
+    draft.bodies.append({"id": "panel", "name": "Panel", "statutory": "scrutiny-panel"})
+    finish(draft, "Northmoor")
+    model = write_draft(draft, tmp_path / "model")
+    assert model.packs["scrutiny-panel"].provisions[0].requires.count == 5
+    assert model.bodies["panel"].statutory == "scrutiny-panel"
+    without = Draft(source="test", files=["seats.csv"])
+    write_draft(without, tmp_path / "plain")
+    assert not (tmp_path / "plain" / "packs.yaml").exists()

@@ -123,6 +123,9 @@ class Draft:
     #: The source states every body's ``root`` itself (a file govgraph exported):
     #: the roots rule leaves the bodies as they are.
     roots_given: bool = False
+    #: The model's own statutory packs, when the source carries them (govgraph's own
+    #: spreadsheet tables): written to ``packs.yaml``, in FORMAT.md's pack layout.
+    packs: list[dict[str, Any]] = field(default_factory=list)
 
     def section(self, name: str) -> list[dict[str, Any]]:
         entities: list[dict[str, Any]] = getattr(self, name)
