@@ -141,8 +141,8 @@ def test_csv_tables_are_read_by_the_csv_module(cli: Cli, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     folder = tmp_path / "tables"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bodies.csv", "memberships.csv", "organisations.csv", "people.csv", "post-holders.csv",
-        "posts.csv", "reporting-lines.csv",
+        "bodies.csv", "memberships.csv", "organisations.csv", "pack-provisions.csv", "packs.csv",
+        "people.csv", "post-holders.csv", "posts.csv", "reporting-lines.csv",
     ]  # fmt: skip
 
     def rows(name: str) -> list[dict[str, str]]:
@@ -170,7 +170,7 @@ def test_csv_on_standard_output_gives_the_tables_in_turn(cli: Cli) -> None:
     names = sections[0::2]
     assert names == [
         "organisations.csv", "people.csv", "posts.csv", "post-holders.csv", "bodies.csv",
-        "memberships.csv", "reporting-lines.csv",
+        "memberships.csv", "reporting-lines.csv", "packs.csv", "pack-provisions.csv",
     ]  # fmt: skip
     for body in sections[1::2]:
         assert list(csv.reader(io.StringIO(body.strip())))[0]

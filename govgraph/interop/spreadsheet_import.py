@@ -24,10 +24,11 @@ from pathlib import Path
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft
 from govgraph.interop.roles import RoleMapper
+from govgraph.interop.spreadsheet_cells import table_sheet
 from govgraph.interop.spreadsheet_columns import column_options, missing_columns, seat_layout
 from govgraph.interop.spreadsheet_read import Sheet, read_sheets
 from govgraph.interop.spreadsheet_seats import read_seats
-from govgraph.interop.spreadsheet_tables import read_tables, table_sheet
+from govgraph.interop.spreadsheet_tables import read_tables
 
 
 def import_spreadsheet(

@@ -13,26 +13,36 @@ How a cell holds what is not a single value:
   line breaks when an item itself holds a ``;``);
 * ``ignore``: one ``CHECK: reason`` per line;
 * ``requires``: ``tag: TAG`` or ``member: ID``, separated by ``; ``;
-* dates: ISO text in CSV, real date cells in a workbook; true/false for flags.
+* dates: ISO text in CSV, real date cells in a workbook; true/false for flags;
+* a pack provision's rule (``requires``): as written in YAML, on one line
+  (``{councillor: true, count: 5}``).
+
+The model's own statutory packs (``packs:``) travel in two tables, ``packs``
+and ``pack-provisions``, so that a body's ``statutory:`` naming one of them
+comes back too; the packs shipped with govgraph are not written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
+
+import yaml
 
 from govgraph.interop.draft import ORDER
 from govgraph.interop.view import ExportView
+from govgraph.packs.models import Pack, Provision
 from govgraph.schema import dump
 
 #: Fields held by a table of their own, not in a column of their entity's table.
 NESTED = frozenset(("holders", "reports_to", "members"))
 LISTS = frozenset(("other_names", "tags", "roles"))
 DATES = frozenset(("established", "dissolved", "left", "from", "to", "term_ends", "reviewed",
-                   "last_reported"))  # fmt: skip
+                   "last_reported", "in_force_from", "in_force_to"))  # fmt: skip
 #: Dates that end something: a reduced date (``2023``) means its last day.
-END_DATES = frozenset(("dissolved", "left", "to", "term_ends"))
+END_DATES = frozenset(("dissolved", "left", "to", "term_ends", "in_force_to"))
 FLAGS = frozenset(("root", "voting"))
 NUMBERS = frozenset(("review_interval_months",))
 
@@ -70,6 +80,8 @@ TABLES: tuple[Table, ...] = (
     Table("reporting-lines", "line",
           ("body", "body_name", "reports_to", "reports_to_name", *_fields("line", "body")),
           ("body_name", "reports_to_name")),
+    Table("packs", "pack", tuple(f for f in Pack.model_fields if f != "provisions")),
+    Table("pack-provisions", "provision", ("pack", *Provision.model_fields)),
 )  # fmt: skip
 BY_NAME = {table.name: table for table in TABLES}
 
@@ -135,6 +147,29 @@ def table_rows(view: ExportView) -> Iterator[tuple[Table, list[Sequence[Any]]]]:
             for b, _, line in view.reporting_lines
         ],
     )
+    packs = list(view.model.packs.values())
+    yield BY_NAME["packs"], [_pack_row("packs", p.model_dump(mode="json")) for p in packs]
+    yield BY_NAME["pack-provisions"], [
+        _pack_row("pack-provisions", {**p.model_dump(mode="json", exclude_defaults=True),
+                                      "pack": pack.id})
+        for pack in packs
+        for p in pack.provisions
+    ]  # fmt: skip
+
+
+def rule_text(rule: dict[str, Any]) -> str:
+    """A provision's rule as one line of YAML: ``{councillor: true, count: 5}``."""
+    text: str = yaml.safe_dump(rule, default_flow_style=True, sort_keys=False, width=10**6)
+    return text.strip()
+
+
+def _pack_row(table: str, values: dict[str, Any]) -> list[Any]:
+    if "requires" in values:
+        values["requires"] = rule_text(values["requires"])
+    for key in DATES & values.keys():
+        if isinstance(values[key], str):
+            values[key] = date.fromisoformat(values[key])
+    return [values.get(column) for column in BY_NAME[table].columns]
 
 
 def _row(table: str, thing: Any, **extra: Any) -> list[Any]:

@@ -15,32 +15,24 @@ is left out and listed, since packs are not part of the tables.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft, ordered
-from govgraph.interop.roles import fold
-from govgraph.interop.spreadsheet_dates import HOW_TO_WRITE, NotADate, sheet_date
-from govgraph.interop.spreadsheet_layout import (
-    BY_NAME,
-    DATES,
-    END_DATES,
-    FLAGS,
-    LISTS,
-    NESTED,
-    NUMBERS,
-    TABLES,
-    Table,
+from govgraph.interop.spreadsheet_cells import (
+    KEYS,
+    TableSheet,
+    cell_value,
+    cell_where,
+    split_items,
 )
-from govgraph.interop.spreadsheet_read import Row, Sheet, Value
+from govgraph.interop.spreadsheet_layout import NESTED, TABLES
+from govgraph.interop.spreadsheet_packs import KnownPacks, read_packs
+from govgraph.interop.spreadsheet_read import Row
 from govgraph.interop.spreadsheet_seats import Entities, text
-from govgraph.packs.builtin import builtin_packs
-from govgraph.packs.vocabulary import ROLES as POST_ROLES
 from govgraph.schema import (
     Body,
     Holding,
@@ -52,63 +44,31 @@ from govgraph.schema import (
     validate,
 )
 
-#: The columns a table's header must have, and the section each entity table fills.
-KEYS = {
-    "organisations": ("id", "name"), "people": ("id", "name"), "posts": ("id", "title"),
-    "bodies": ("id", "name"), "post-holders": ("post", "person"),
-    "memberships": ("body", "member"), "reporting-lines": ("body", "reports_to"),
-}  # fmt: skip
 SCHEMAS: dict[str, type[Any]] = {
     "organisations": Organisation, "people": Person, "posts": Post, "bodies": Body,
     "post-holders": Holding, "memberships": Membership, "reporting-lines": ReportingLine,
 }  # fmt: skip
 ENTITY_TABLES = ("organisations", "people", "posts", "bodies")
-_TRUE, _FALSE = frozenset(("true", "yes", "y", "1")), frozenset(("false", "no", "n", "0"))
-
-
-def _normal(name: str) -> str:
-    return re.sub(r"[\s_]+", "-", name.strip().lower())
-
-
-@dataclass
-class TableSheet:
-    """A sheet recognised as one of the tables, with its header row and column positions."""
-
-    table: Table
-    sheet: Sheet
-    header: Row
-    columns: dict[str, int] = field(default_factory=dict)
-
-
-def table_sheet(sheet: Sheet) -> TableSheet | None:
-    """The sheet as one of govgraph's tables, or None when it is not one."""
-    table = BY_NAME.get(_normal(sheet.name))
-    if table is None:
-        return None
-    for row in sheet.rows[:3]:
-        columns = {
-            _normal(str(v)).replace("-", "_"): i
-            for i, v in enumerate(row.cells)
-            if isinstance(v, str)
-        }
-        if all(key in columns for key in KEYS[table.name]):
-            return TableSheet(table, sheet, row, columns)
-    return None
 
 
 def read_tables(draft: Draft, found: Iterable[TableSheet]) -> Entities:
     """Read the table sheets into ``draft``, entities first; returns the entity index."""
     order = {table.name: n for n, table in enumerate(TABLES)}
-    reader = _TableReader(draft)
-    for item in sorted(found, key=lambda t: order[t.table.name]):
+    tables = list(found)
+    known = read_packs(draft, [t for t in tables if t.table.name.startswith("pack")])
+    reader = _TableReader(draft, known)
+    for item in sorted(tables, key=lambda t: order[t.table.name]):
+        if item.table.name.startswith("pack"):
+            continue
         reader.read(item)
     reader.finish()
     return reader.entities
 
 
 class _TableReader:
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, known: KnownPacks) -> None:
         self.draft = draft
+        self.known = known
         self.entities = Entities(draft)
         self.first: dict[str, str] = {}  # id -> where it was first written
         self.by_id: dict[str, tuple[str, dict[str, Any]]] = {}  # id -> (section, entity)
@@ -122,7 +82,7 @@ class _TableReader:
         rows = [r for r in item.sheet.rows if r.number > item.header.number]
         for row in rows:
             values = {
-                column: self._value(item, row, column)
+                column: cell_value(item, row, column)
                 for column in item.table.columns
                 if column in item.columns
                 and column not in item.table.shown_only
@@ -137,33 +97,6 @@ class _TableReader:
         more = f"; columns not used: {', '.join(unused)}" if unused else ""
         self.draft.read.append(f"{item.sheet.label}: {len(rows)} {item.table.name}{more}")
 
-    def _value(self, item: TableSheet, row: Row, column: str) -> Any:
-        value: Value = row.get(item.columns[column])
-        where = self._where(item, row, column)
-        if column in DATES:
-            try:
-                return sheet_date(value, end=column in END_DATES)
-            except NotADate as exc:
-                raise GovgraphError(f"{where}: {exc}; {HOW_TO_WRITE}") from None
-        if value is None:
-            return None
-        if column in FLAGS:
-            return _flag(value, where)
-        if column in NUMBERS:
-            return _number(value, where)
-        if column in LISTS:
-            return _items(str(value))
-        if column == "ignore":
-            return _ignores(str(value), where)
-        if column == "requires":
-            return _requires(str(value), where)
-        return value if isinstance(value, str) else text(value)
-
-    @staticmethod
-    def _where(item: TableSheet, row: Row, column: str) -> str:
-        index = item.columns.get(column)
-        return item.sheet.where(row.number, index, column)
-
     def _checked(self, item: TableSheet, row: Row, values: dict[str, Any]) -> dict[str, Any]:
         kind = item.table.kind
         cleaned = ordered(kind, values)
@@ -172,7 +105,7 @@ class _TableReader:
         except ValidationError as exc:
             error = exc.errors()[0]
             column = str(error["loc"][0]) if error["loc"] else KEYS[item.table.name][0]
-            where = self._where(item, row, column if column in item.columns else
+            where = cell_where(item, row, column if column in item.columns else
                                 KEYS[item.table.name][0])  # fmt: skip
             raise GovgraphError(f"{where}: {error['msg']}") from None
         return cleaned
@@ -181,7 +114,7 @@ class _TableReader:
 
     def _entity(self, section: str, item: TableSheet, row: Row, values: dict[str, Any]) -> None:
         entity_id = values.get("id")
-        where = self._where(item, row, "id")
+        where = cell_where(item, row, "id")
         if entity_id in self.first:
             raise GovgraphError(
                 f"{where}: the id {entity_id!r} is already used at {self.first[entity_id]}; "
@@ -199,7 +132,7 @@ class _TableReader:
                sections: tuple[str, ...]) -> None:  # fmt: skip
         value = entity.get(key)
         if value is not None:
-            where = self._where(item, row, key)
+            where = cell_where(item, row, key)
             self.pending.append((where, str(value), self._resolver(entity, key, sections)))
 
     def _resolver(self, entity: dict[str, Any], key: str, sections: tuple[str, ...]
@@ -223,20 +156,21 @@ class _TableReader:
 
     def _posts(self, item: TableSheet, row: Row, values: dict[str, Any]) -> None:
         role = values.get("role")
-        if role is not None and role not in POST_ROLES:
+        if role is not None and role not in self.known.post_roles:
             self.draft.skipped.add(
-                "post role that only the model's own packs define (left out: the tables do "
-                "not carry packs)", f"{values.get('id')}: {role}")  # fmt: skip
+                "post role neither govgraph nor a pack of the tables knows (left out; "
+                "give the packs and pack-provisions tables too)",
+                f"{values.get('id')}: {role}")  # fmt: skip
             values["role"] = None
         self._entity("posts", item, row, values)
         self._refer(item, row, self.draft.posts[-1], "organisation", ("organisations",))
 
     def _bodies(self, item: TableSheet, row: Row, values: dict[str, Any]) -> None:
         pack = values.get("statutory")
-        if pack is not None and pack not in builtin_packs():
+        if pack is not None and pack not in self.known.packs:
             self.draft.skipped.add(
-                "statutory pack that only the model's own packs define (left out: copy "
-                "packs.yaml into the new model and write statutory: again)",
+                "statutory pack neither shipped with govgraph nor in the tables (left out; "
+                "give the packs and pack-provisions tables too)",
                 f"{values.get('id')}: {pack}")  # fmt: skip
             values["statutory"] = None
         self._entity("bodies", item, row, values)
@@ -246,12 +180,12 @@ class _TableReader:
         self._refer(item, row, body, "hosted_by", ("organisations",))
         for rule in body.get("requires", []):
             if "member" in rule:
-                where = self._where(item, row, "requires")
+                where = cell_where(item, row, "requires")
                 every = ("organisations", "posts", "people")
                 self.pending.append((where, rule["member"], self._resolver(rule, "member", every)))
         shown = row.get(item.columns["reports_to"]) if "reports_to" in item.columns else None
-        for parent in _items(str(shown)) if shown else ():
-            self.shown_lines.append((body["id"], parent, self._where(item, row, "reports_to")))
+        for parent in split_items(str(shown)) if shown else ():
+            self.shown_lines.append((body["id"], parent, cell_where(item, row, "reports_to")))
 
     # --- tables that refer to entities --------------------------------------------------
 
@@ -259,7 +193,7 @@ class _TableReader:
               make: Callable[[str, str], str] | None = None) -> str:  # fmt: skip
         """The entity a cell names, by id or by name (made with ``make`` when new)."""
         value = text(row.get(item.columns[column])) if column in item.columns else None
-        where = self._where(item, row, column)
+        where = cell_where(item, row, column)
         if value is None:
             raise GovgraphError(f"{where}: empty; write the id (or name) of a {sections[0][:-1]}")
         if self.by_id.get(value, ("",))[0] in sections:
@@ -342,59 +276,3 @@ class _TableReader:
         for section, kind in kinds.items():
             entities = self.draft.section(section)
             entities[:] = [ordered(kind, entity) for entity in entities]
-
-
-# --- cells ------------------------------------------------------------------------------
-
-
-def _flag(value: Value, where: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    word = fold(str(value))
-    if word in _TRUE:
-        return True
-    if word in _FALSE:
-        return False
-    raise GovgraphError(f"{where}: {value!r} is neither true nor false; write true or false")
-
-
-def _number(value: Value, where: str) -> int:
-    try:
-        number = float(str(value))
-    except ValueError:
-        number = 0.5
-    if number != int(number):
-        raise GovgraphError(f"{where}: {value!r} is not a whole number")
-    return int(number)
-
-
-def _items(cell: str) -> list[str]:
-    parts = cell.split("\n") if "\n" in cell else cell.split(";")
-    return [part.strip() for part in parts if part.strip()]
-
-
-def _ignores(cell: str, where: str) -> list[dict[str, str]]:
-    entries = []
-    for line in (line.strip() for line in cell.splitlines()):
-        if not line:
-            continue
-        check, sep, reason = line.partition(":")
-        if not sep or not check.strip() or not reason.strip():
-            raise GovgraphError(
-                f"{where}: {line!r}: write each accepted finding on its own line as "
-                f"CHECK: reason, e.g. empty-body: members are listed in ModernGov"
-            )
-        entries.append({"check": check.strip(), "reason": reason.strip()})
-    return entries
-
-
-def _requires(cell: str, where: str) -> list[dict[str, str]]:
-    rules = []
-    for part in _items(cell):
-        key, sep, value = part.partition(":")
-        if not sep or key.strip() not in ("tag", "member") or not value.strip():
-            raise GovgraphError(
-                f"{where}: {part!r}: write each rule as tag: TAG or member: ID, separated by ;"
-            )
-        rules.append({key.strip(): value.strip()})
-    return rules
