@@ -32,15 +32,24 @@ def model_of(cli: Cli, tmp_path: Path, text: str, *options: str) -> tuple[Model,
 def test_names_that_differ_in_spacing_case_or_honorific_are_one_person(
     cli: Cli, tmp_path: Path
 ) -> None:
-    model, _ = model_of(cli, tmp_path, (
+    model, stderr = model_of(cli, tmp_path, (
         "Committee,Member\n"
         "Audit Committee,Cllr Jo Bloggs\n"
         "Planning Committee,jo  bloggs\n"
         "Licensing Committee,COUNCILLOR JO BLOGGS\n"
+        "audit committee,Sam Patel\n"
     ))  # fmt: skip
-    assert list(model.people) == ["jo-bloggs"]
+    assert list(model.people) == ["jo-bloggs", "sam-patel"]
     assert model.people["jo-bloggs"].name == "Cllr Jo Bloggs"  # as first written
     assert sum(1 for _, m in model.memberships() if m.member == "jo-bloggs") == 3
+    assert [b.name for b in model.bodies.values() if not b.root] == [
+        "Audit Committee", "Planning Committee", "Licensing Committee",
+    ]  # fmt: skip
+    assert (
+        "merged 3 × names that differ only in case, spacing or honorifics (one entity) "
+        "(e.g. 'jo bloggs' as jo-bloggs, 'COUNCILLOR JO BLOGGS' as jo-bloggs, "
+        "'audit committee' as audit-committee)" in stderr
+    )
 
 
 def test_an_organisation_column_says_who_a_person_sits_for(cli: Cli, tmp_path: Path) -> None:

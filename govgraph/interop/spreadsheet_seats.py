@@ -59,6 +59,7 @@ class Entities:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.by_name: dict[tuple[str, str], str] = {}  # (section, folded name) -> id
+        self.names: dict[str, set[str]] = {}  # id -> the names it was written with
         for section, key in (("organisations", "name"), ("people", "name"),
                              ("posts", "title"), ("bodies", "name")):  # fmt: skip
             for entity in draft.section(section):
@@ -67,9 +68,19 @@ class Entities:
     def know(self, section: str, entity: dict[str, Any], *names: str) -> None:
         for name in names:
             self.by_name.setdefault((section, fold_name(name)), entity["id"])
+            self.names.setdefault(entity["id"], set()).add(name)
 
     def find(self, section: str, name: str) -> str | None:
-        return self.by_name.get((section, fold_name(name)))
+        """The id of the entity of ``section`` named ``name`` (as :func:`fold_name`
+        compares names); a new spelling of a known name is counted as merged."""
+        found = self.by_name.get((section, fold_name(name)))
+        if found is not None and name not in self.names[found]:
+            self.names[found].add(name)
+            self.draft.merged.add(
+                "names that differ only in case, spacing or honorifics (one entity)",
+                f"{name!r} as {found}",
+            )
+        return found
 
     def body(self, name: str, where: str) -> str:
         found = self.find("bodies", name)
@@ -113,6 +124,7 @@ class SeatSheet:
     def __init__(self, draft: Draft, entities: Entities, sheet: Sheet, layout: Layout) -> None:
         self.draft, self.entities, self.sheet, self.layout = draft, entities, sheet, layout
         self.seats: Counter[str] = Counter()  # body id -> seats read
+        self.bodies: dict[str, dict[str, Any]] = {}  # id -> body, as looked up
 
     def read(self) -> None:
         committee: str | None = None
@@ -204,7 +216,11 @@ class SeatSheet:
         )
 
     def _body_of(self, body_id: str) -> dict[str, Any]:
-        return next(b for b in self.draft.bodies if b["id"] == body_id)
+        body = self.bodies.get(body_id)
+        if body is None:  # a body this sheet made: index them all again
+            self.bodies = {b["id"]: b for b in self.draft.bodies}
+            body = self.bodies[body_id]
+        return body
 
     def _reports_to(self, body_id: str, parent_id: str) -> None:
         if parent_id == body_id:
