@@ -198,8 +198,8 @@ def test_a_workbook_cell_that_is_not_a_date_is_refused_with_its_reference(
     result = cli("import", "spreadsheet", workbook, "-o", out)
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "govgraph: Members!D14: 'next May' is not a date; write 2023-04-01, 01/04/2023 "
-        "(day first) or 1 April 2023"
+        f"govgraph: {workbook}: Members!D14: 'next May' is not a date; write 2023-04-01, "
+        "01/04/2023 (day first) or 1 April 2023"
     )
     assert not out.exists()
 

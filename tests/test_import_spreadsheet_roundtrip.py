@@ -123,5 +123,5 @@ def test_tables_edited_by_hand_name_new_members_and_refuse_bad_values(
     book.save(workbook)
     result = cli("import", "spreadsheet", workbook, "-o", tmp_path / "bad")
     assert result.exit_code == 2
-    assert result.stderr.startswith("govgraph: bodies!E3: Input should be 'board'")
+    assert result.stderr.startswith(f"govgraph: {workbook}: bodies!E3: Input should be 'board'")
     assert not (tmp_path / "bad").exists()

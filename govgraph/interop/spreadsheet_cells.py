@@ -33,6 +33,12 @@ KEYS = {
     "memberships": ("body", "member"), "reporting-lines": ("body", "reports_to"),
     "packs": ("id", "name"), "pack-provisions": ("pack", "id"),
 }  # fmt: skip
+#: A table's rows in the singular, for "1 body" in the summary.
+ONE_ROW = {
+    "organisations": "organisation", "people": "person", "posts": "post",
+    "post-holders": "post holder", "bodies": "body", "memberships": "membership",
+    "reporting-lines": "reporting line", "packs": "pack", "pack-provisions": "pack provision",
+}  # fmt: skip
 _TRUE, _FALSE = frozenset(("true", "yes", "y", "1")), frozenset(("false", "no", "n", "0"))
 
 
@@ -88,6 +94,13 @@ def cell_value(item: TableSheet, row: Row, column: str) -> Any:
     if column == "requires" and item.table.name == "bodies":
         return _requires(str(value), where)
     return value if isinstance(value, str) else text(value)
+
+
+def rows_read(item: TableSheet, count: int, unused: str = "") -> str:
+    """The summary line of one table: ``model.xlsx, sheet 'bodies': 18 bodies``."""
+    name = item.table.name
+    what = ONE_ROW[name] if count == 1 else name.replace("-", " ")
+    return f"{item.sheet.label}: {count} {what}{unused}"
 
 
 def cell_where(item: TableSheet, row: Row, column: str) -> str:

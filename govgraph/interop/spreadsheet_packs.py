@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft
-from govgraph.interop.spreadsheet_cells import TableSheet, cell_value, cell_where
+from govgraph.interop.spreadsheet_cells import TableSheet, cell_value, cell_where, rows_read
 from govgraph.interop.spreadsheet_read import Row
 from govgraph.packs.builtin import builtin_packs
 from govgraph.packs.models import Pack, Provision, rules_of
@@ -46,7 +46,8 @@ def read_packs(draft: Draft, tables: Sequence[TableSheet]) -> KnownPacks:
             if values.get("id") in packs:
                 raise GovgraphError(f"{where}: the pack id {values['id']!r} is used twice")
             packs[str(values.get("id"))] = ({**values, "provisions": []}, where)
-        draft.read.append(f"{item.sheet.label}: {len(_rows(item))} packs")
+        if _rows(item):
+            draft.read.append(rows_read(item, len(_rows(item))))
     for item in (t for t in tables if t.table.name == "pack-provisions"):
         for row in _rows(item):
             values = _values(item, row)
@@ -58,7 +59,8 @@ def read_packs(draft: Draft, tables: Sequence[TableSheet]) -> KnownPacks:
             values["requires"] = _rule(item, row, values.get("requires"))
             _checked(Provision, values, item, row)
             packs[pack_id][0]["provisions"].append(values)
-        draft.read.append(f"{item.sheet.label}: {len(_rows(item))} pack-provisions")
+        if _rows(item):
+            draft.read.append(rows_read(item, len(_rows(item))))
     for pack, where in packs.values():
         try:
             validated = Pack.model_validate(pack)

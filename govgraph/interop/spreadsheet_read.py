@@ -61,21 +61,26 @@ class Row:
 class Sheet:
     """A worksheet of a workbook, or a CSV file (a workbook of one sheet)."""
 
-    file: str  # the file's name, as the user gave it
+    file: str  # the file's name
     name: str  # the worksheet's name; for CSV, the file's stem
     is_csv: bool
     rows: tuple[Row, ...]
+    path: str = ""  # the file as the user gave it, for messages (default: its name)
 
-    def where(self, row: int, column: int | None = None, header: str | None = None) -> str:
-        """Where a cell is, as the user finds it: ``Members!D14`` or ``seats.csv:14``.
+    def where(
+        self, row: int, column: int | None = None, header: str | None = None, full: bool = True
+    ) -> str:
+        """Where a cell is, as the user finds it: ``seats.xlsx: Members!D14`` or
+        ``seats.csv:14 (column 'From')`` (CSV has no column letters: the header says).
 
-        For CSV, which has no column letters, the column's header is named instead.
+        ``full``: the file as the user gave it (for errors), else only its name.
         """
+        shown = (self.path if full else "") or self.file
         if self.is_csv:
-            return f"{self.file}:{row}" + (f" (column {header!r})" if header else "")
+            return f"{shown}:{row}" + (f" (column {header!r})" if header else "")
         if column is None:
-            return f"{self.name}!{row}:{row}"
-        return f"{self.name}!{get_column_letter(column + 1)}{row}"
+            return f"{shown}: {self.name}!{row}:{row}"
+        return f"{shown}: {self.name}!{get_column_letter(column + 1)}{row}"
 
     @property
     def label(self) -> str:
@@ -92,10 +97,10 @@ def read_sheets(path: Path) -> list[Sheet]:
         return _workbook_sheets(path)
     if suffix in (".xls", ".ods", ".numbers"):
         raise GovgraphError(
-            f"{path.name}: govgraph reads .xlsx and .csv; open the file in your spreadsheet "
+            f"{path}: govgraph reads .xlsx and .csv; open the file in your spreadsheet "
             f"program and save it as an Excel workbook (.xlsx) or as CSV"
         )
-    raise GovgraphError(f"{path.name}: not a spreadsheet; give .xlsx or .csv files")
+    raise GovgraphError(f"{path}: not a spreadsheet; give .xlsx or .csv files")
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -116,10 +121,10 @@ def _csv_sheet(path: Path) -> Sheet:
                 rows.append(row)
     except csv.Error as exc:
         raise GovgraphError(
-            f"{path.name}:{reader.line_num}: not readable as CSV ({exc}); check the quotes "
+            f"{path}:{reader.line_num}: not readable as CSV ({exc}); check the quotes "
             f"on that line, or save the sheet again as CSV"
         ) from None
-    return Sheet(file=path.name, name=path.stem, is_csv=True, rows=tuple(rows))
+    return Sheet(file=path.name, name=path.stem, is_csv=True, rows=tuple(rows), path=str(path))
 
 
 def _separator(text: str) -> str:
@@ -152,7 +157,7 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
         workbook = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise GovgraphError(
-            f"{path.name}: not a readable Excel workbook ({exc.__class__.__name__}); open it "
+            f"{path}: not a readable Excel workbook ({exc.__class__.__name__}); open it "
             f"in your spreadsheet program and save it again as .xlsx, or as CSV"
         ) from None
     sheets = []
@@ -173,6 +178,7 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
                 name=worksheet.title,
                 is_csv=False,
                 rows=tuple(row for row in rows if row is not None),
+                path=str(path),
             )
         )
     workbook.close()

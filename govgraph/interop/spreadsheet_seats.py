@@ -139,11 +139,12 @@ class SeatSheet:
         column = self.layout.columns.get(field)
         return None if column is None else text(row.get(column))
 
-    def where(self, row: Row, field: str | None = None) -> str:
+    def where(self, row: Row, field: str | None = None, full: bool = False) -> str:
+        """A cell of ``row`` (``full``: with the file as the user gave it, for errors)."""
         if field is None:
-            return self.sheet.where(row.number)
+            return self.sheet.where(row.number, full=full)
         column = self.layout.columns[field]
-        return self.sheet.where(row.number, column, self.layout.header_of(field))
+        return self.sheet.where(row.number, column, self.layout.header_of(field), full)
 
     def _seat(self, row: Row, committee: str | None) -> None:
         member, org = self.value(row, "member"), self.value(row, "organisation")
@@ -155,7 +156,7 @@ class SeatSheet:
             return
         if committee is None:
             raise GovgraphError(
-                f"{self.where(row, 'committee')}: this seat names no committee, and no row "
+                f"{self.where(row, 'committee', True)}: this seat names no committee, and no row "
                 f"above it does; write the committee's name in that cell"
             )
         body = self.entities.body(committee, self.where(row, "committee"))
@@ -171,7 +172,7 @@ class SeatSheet:
         start, end = self._date(row, "from", False), self._date(row, "to", True)
         if start and end and end < start:
             raise GovgraphError(
-                f"{self.where(row, 'to')}: this seat ends ({end}) before it starts ({start}); "
+                f"{self.where(row, 'to', True)}: this seat ends ({end}) before it starts ({start}); "
                 f"correct one of the two dates"
             )
         notes = [n for n in (role_note, self.value(row, "note")) if n]
@@ -199,7 +200,7 @@ class SeatSheet:
         try:
             return sheet_date(row.get(column), end=end)
         except NotADate as exc:
-            raise GovgraphError(f"{self.where(row, field)}: {exc}; {HOW_TO_WRITE}") from None
+            raise GovgraphError(f"{self.where(row, field, True)}: {exc}; {HOW_TO_WRITE}") from None
 
     def _voting(self, row: Row) -> bool | None:
         value = self.value(row, "voting")
@@ -211,7 +212,7 @@ class SeatSheet:
         if word in _NO:
             return False
         raise GovgraphError(
-            f"{self.where(row, 'voting')}: {value!r} is neither yes nor no; write yes for a "
+            f"{self.where(row, 'voting', True)}: {value!r} is neither yes nor no; write yes for a "
             f"voting seat, no for a non-voting one, or leave it blank"
         )
 

@@ -27,6 +27,7 @@ from govgraph.interop.spreadsheet_cells import (
     TableSheet,
     cell_value,
     cell_where,
+    rows_read,
     split_items,
 )
 from govgraph.interop.spreadsheet_layout import NESTED, TABLES
@@ -95,7 +96,7 @@ class _TableReader:
         unused = [str(item.header.get(i)) for c, i in item.columns.items()
                   if c not in item.table.columns]  # fmt: skip
         more = f"; columns not used: {', '.join(unused)}" if unused else ""
-        self.draft.read.append(f"{item.sheet.label}: {len(rows)} {item.table.name}{more}")
+        self.draft.read.append(rows_read(item, len(rows), more))
 
     def _checked(self, item: TableSheet, row: Row, values: dict[str, Any]) -> dict[str, Any]:
         kind = item.table.kind
