@@ -172,8 +172,8 @@ class SeatSheet:
         start, end = self._date(row, "from", False), self._date(row, "to", True)
         if start and end and end < start:
             raise GovgraphError(
-                f"{self.where(row, 'to', True)}: this seat ends ({end}) before it starts ({start}); "
-                f"correct one of the two dates"
+                f"{self.where(row, 'to', True)}: this seat ends ({end}) before it starts "
+                f"({start}); correct one of the two dates"
             )
         notes = [n for n in (role_note, self.value(row, "note")) if n]
         membership = {
