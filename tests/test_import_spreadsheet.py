@@ -219,3 +219,16 @@ def test_a_csv_cell_that_is_not_a_date_names_the_line_and_the_column(
     assert "seats.csv:3 (column 'From'): '04/13/2023' has no month 13" in result.stderr
     assert "read day first (UK order)" in result.stderr
     assert not (tmp_path / "model").exists()
+
+
+def test_old_mac_line_ends_and_windows_1252_read_as_the_utf_8_file(
+    cli: Cli, tmp_path: Path
+) -> None:
+    text = ROSTER.read_text(encoding="utf-8").replace("Kaye Kory", "Kaye Koryé")
+    (tmp_path / "utf8.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "mac.csv").write_bytes(text.replace("\n", "\r").encode("cp1252"))
+    from_mac = imported(cli, tmp_path / "a", tmp_path / "mac.csv", options=SESSIONS)
+    assert dumped(from_mac) == dumped(
+        imported(cli, tmp_path / "b", tmp_path / "utf8.csv", options=SESSIONS)
+    )
+    assert "Kaye Koryé" in {p.name for p in from_mac.people.values()}
