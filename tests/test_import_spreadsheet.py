@@ -69,6 +69,7 @@ def test_each_committee_of_the_roster_is_one_body_with_its_seats(cli: Cli, tmp_p
         seats[row["Committee"]].add((row["Name"], row["Position"]))
     for committee, expected in seats.items():
         body = body_named(model, committee)
+        assert body.kind == "committee"  # "H-CL" says nothing; its column's header does
         # undated, a seat held in both sessions is one seat
         assert len(body.members) == len(expected)
         chairs = {model.name_of(m.member) for m in body.members if m.role == "chair"}

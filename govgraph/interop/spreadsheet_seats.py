@@ -4,8 +4,10 @@ Each row is one seat: a member on a committee, with a role and dates when the
 sheet gives them. How the rows become a model (docs/import-spreadsheets.md):
 
 * **Committees** are bodies, one per name (names that differ only in case,
-  spacing or punctuation are one body). A blank committee cell takes the
-  committee of the row above, as a sheet laid out in blocks is read by eye.
+  spacing or punctuation are one body); the kind comes from the name
+  ("Sub-Committee", "Board"), else from the column's header ("Committee"). A
+  blank committee cell takes the committee of the row above, as a sheet laid
+  out in blocks is read by eye.
 * **Members** named in the sheet become people, with ids made from their names
   (``Cllr Jo Bloggs`` -> ``jo-bloggs``); names that differ only in spacing, case
   or honorifics (:func:`govgraph.names.fold_name`) are one person. A member that
@@ -82,12 +84,15 @@ class Entities:
             )
         return found
 
-    def body(self, name: str, where: str) -> str:
+    def body(self, name: str, where: str, header: str | None = None) -> str:
+        """The body named ``name``, made if new; its kind comes from its name, else from
+        the column's ``header`` (the rows of a "Committee" column are committees)."""
         found = self.find("bodies", name)
         if found is not None:
             return found
         body_id = self.draft.ids.claim("body", fold_name(name), slugify(name, "body"))
-        body = {"id": body_id, "name": name, "kind": body_kind(name), "members": []}
+        kind = body_kind(name, header)
+        body = {"id": body_id, "name": name, "kind": kind, "members": []}
         self.draft.bodies.append(body)
         self.draft.origins[body_id] = where
         self.know("bodies", body, name)
@@ -159,7 +164,8 @@ class SeatSheet:
                 f"{self.where(row, 'committee', True)}: this seat names no committee, and no row "
                 f"above it does; write the committee's name in that cell"
             )
-        body = self.entities.body(committee, self.where(row, "committee"))
+        header = self.layout.header_of("committee")
+        body = self.entities.body(committee, self.where(row, "committee"), header)
         behalf = self.entities.organisation(org, self.where(row, "organisation")) if org else None
         if member is None:
             assert behalf is not None
