@@ -125,3 +125,12 @@ def test_tables_edited_by_hand_name_new_members_and_refuse_bad_values(
     assert result.exit_code == 2
     assert result.stderr.startswith(f"govgraph: {workbook}: bodies!E3: Input should be 'board'")
     assert not (tmp_path / "bad").exists()
+
+    bodies.cell(row=3, column=kind + 1, value="committee")
+    bodies.cell(row=4, column=1, value=bodies.cell(row=2, column=1).value)
+    book.save(workbook)
+    twice = cli("import", "spreadsheet", workbook, "-o", tmp_path / "bad")
+    assert twice.exit_code == 2
+    assert f"{workbook}: bodies!A4: the id 'council' is already used at {workbook}: bodies!A2" in (
+        twice.stderr
+    )

@@ -116,6 +116,11 @@ class _TableReader:
     def _entity(self, section: str, item: TableSheet, row: Row, values: dict[str, Any]) -> None:
         entity_id = values.get("id")
         where = cell_where(item, row, "id")
+        if entity_id is None:
+            raise GovgraphError(
+                f"{where}: no id; every row of {item.table.name} needs one (lowercase "
+                f"letters, digits and -, unique across the model)"
+            )
         if entity_id in self.first:
             raise GovgraphError(
                 f"{where}: the id {entity_id!r} is already used at {self.first[entity_id]}; "
