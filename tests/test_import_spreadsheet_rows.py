@@ -262,3 +262,19 @@ def test_headers_are_recognised_in_any_case(header: str, field: str | None) -> N
 
 def body(model: Model, name: str):  # type: ignore[no-untyped-def]
     return next(b for b in model.bodies.values() if b.name == name)
+
+
+def test_term_ends_reviewed_voting_and_notes_columns(cli: Cli, tmp_path: Path) -> None:
+    model, _ = model_of(cli, tmp_path, (
+        "Board,Name,Appointed,Term expires,Last reviewed,Voting,Notes\n"
+        "Health and Wellbeing Board,Dr Priya Lane,01/02/2021,31/01/2025,21 May 2024,No,"
+        "\"co-opted, public health\"\n"
+    ))  # fmt: skip
+    (seat,) = body(model, "Health and Wellbeing Board").members
+    assert (seat.from_, seat.term_ends, seat.reviewed) == (
+        date(2021, 2, 1), date(2025, 1, 31), date(2024, 5, 21),
+    )  # fmt: skip
+    assert seat.voting is False and seat.note == "co-opted, public health"
+    assert body(model, "Health and Wellbeing Board").kind == "board"
+    bad = run(cli, tmp_path / "bad", "Board,Name,Voting\nHWB,Ann Lee,sometimes\n")
+    assert bad.exit_code == 2 and "'sometimes' is neither yes nor no" in bad.stderr
