@@ -13,6 +13,7 @@ import re
 import shlex
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,13 +102,21 @@ def test_the_readme_has_examples_to_check() -> None:
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of what the examples read, so that what they write lands in a scratch folder."""
-    root = tmp_path_factory.mktemp("readme")
-    for name in shipped("models", "tests/fixtures"):
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, root / name)
-    return root
+def workspaces(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A copy of what the examples read for each page, so that what one page's examples
+    write lands in a scratch folder of its own (pages may use the same output names)."""
+    made: dict[str, Path] = {}
+
+    def workspace(page: str) -> Path:
+        if page not in made:
+            root = tmp_path_factory.mktemp("docs")
+            for name in shipped("models", "tests/fixtures"):
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPO / name, root / name)
+            made[page] = root
+        return made[page]
+
+    return workspace
 
 
 def shipped(*folders: str) -> list[str]:
@@ -124,9 +133,9 @@ def shipped(*folders: str) -> list[str]:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_readme_example_prints_what_the_readme_says(
-    example: Example, workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+    example: Example, workspaces: Callable[[str], Path], cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(workspace)
+    monkeypatch.chdir(workspaces(example.page))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")  # as output is when not a terminal
     command = example.command.split(" | ")[0]  # `| tail -1`: the lines shown are still in order

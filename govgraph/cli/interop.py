@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from govgraph.atomic import write_text
+from govgraph.atomic import write_bytes, write_text
 from govgraph.cli.options import ISO_DATE, model_argument
 from govgraph.cli.selection import selection_option
 from govgraph.errors import GovgraphError
@@ -24,6 +24,7 @@ from govgraph.interop.moderngov_import import import_moderngov
 from govgraph.interop.openstates_import import import_openstates
 from govgraph.interop.popolo_import import import_popolo
 from govgraph.interop.roles import RoleMapper
+from govgraph.interop.spreadsheet_import import import_spreadsheet
 from govgraph.interop.view import make_view
 from govgraph.loader import load
 from govgraph.select import select_bodies
@@ -124,6 +125,41 @@ def moderngov(
     return _write(import_moderngov(files, include_expired, mapper), output, force, name, root_name)
 
 
+@import_group.command("spreadsheet")
+@_shared
+@click.option(
+    "--column",
+    "columns",
+    multiple=True,
+    metavar="FIELD=HEADER",
+    help="Read the column headed HEADER as FIELD, for headers not recognised, e.g. "
+    "--column member='Cllr name' (repeatable; FIELD: committee, member, role, organisation, "
+    "from, to, term_ends, reviewed, parent, voting, note).",
+)
+def spreadsheet(
+    files: Sequence[Path],
+    output: Path,
+    force: bool,
+    name: str | None,
+    roles: Sequence[str],
+    root_name: str | None,
+    columns: Sequence[str],
+) -> int:
+    """Import .xlsx workbooks and .csv files: sheets of seats, or govgraph's own tables.
+
+    A sheet of seats has a row per member of a committee; its columns are
+    recognised by their headers (Committee, Member, Role, Organisation, From,
+    To, Term ends, Reviewed, Reports to, and common variants), in any order.
+    Dates may be date cells, 2023-04-01, 01/04/2023 (day first) or 1 April
+    2023. Sheets named bodies, memberships, people … (what `govgraph export
+    --to xlsx` and `--to csv` write) are read back as the model they came from.
+
+    Example: govgraph import spreadsheet committees.xlsx -o models/northmoor
+    """
+    mapper = RoleMapper.with_options(roles)
+    return _write(import_spreadsheet(files, columns, mapper), output, force, name, root_name)
+
+
 def _write(draft: Draft, output: Path, force: bool, name: str | None, root_name: str | None) -> int:
     """Apply the mapping every importer shares, write the model, then say what was done."""
     model_name = name or output.resolve().name
@@ -149,7 +185,7 @@ def _write(draft: Draft, output: Path, force: bool, name: str | None, root_name:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="The file to write (for csv: a folder); standard output when not given.",
+    help="The file to write (for csv: a folder); standard output when not given (xlsx needs -o).",
 )
 @click.option(
     "--as-of",
@@ -168,13 +204,16 @@ def export(
     bodies: str | None,
     force: bool,
 ) -> int:
-    """Write a model for other tools: Popolo JSON, GraphML, GEXF, DOT, Mermaid or CSV.
+    """Write a model for other tools: Popolo JSON, GraphML, GEXF, DOT, Mermaid, CSV or xlsx.
 
     popolo: for civic-tech tools and `govgraph import popolo` (reporting lines
     as the +reports_to extension); graphml/gexf: yEd, Gephi; dot: Graphviz;
     mermaid: a flowchart GitHub draws (-o FILE.md wraps it in a ```mermaid
-    block); csv: bodies.csv, memberships.csv and reporting-lines.csv in the
-    folder given with -o (on standard output, one after another).
+    block); csv: a table per kind of thing (organisations.csv, people.csv,
+    posts.csv, post-holders.csv, bodies.csv, memberships.csv,
+    reporting-lines.csv) in the folder given with -o (on standard output, one
+    after another); xlsx: the same tables as the sheets of one workbook (-o
+    FILE.xlsx). `govgraph import spreadsheet` reads csv and xlsx back.
 
     Example: govgraph export models/worcestershire --to mermaid -o docs/structure.md
     """
@@ -183,7 +222,9 @@ def export(
     if bodies is not None:
         chosen = select_bodies(build_graph(model), bodies, as_of or date.today())
     written = EXPORTERS[to].write(make_view(model, as_of, chosen))
-    if isinstance(written, dict):
+    if isinstance(written, bytes):
+        _write_binary(written, to, output, force)
+    elif isinstance(written, dict):
         _write_many(written, output, force)
     else:
         if to == "mermaid" and output is not None and output.suffix.lower() == ".md":
@@ -203,12 +244,22 @@ def _write_one(text: str, output: Path | None, force: bool) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+def _write_binary(data: bytes, to: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        raise GovgraphError(f"{to} is a binary file: give -o FILE{EXPORTERS[to].suffix}")
+    if output.is_dir():
+        raise GovgraphError(f"{output} is a folder; -o names the file to write")
+    refuse_existing([output], force)
+    write_bytes(output, data)
+    click.echo(f"wrote {output}", err=True)
+
+
 def _write_many(files: dict[str, str], output: Path | None, force: bool) -> None:
     if output is None:
         click.echo("\n".join(f"# {name}\n{text}" for name, text in files.items()), nl=False)
         return
     if output.exists() and not output.is_dir():
-        raise GovgraphError(f"{output} is a file; for csv, -o names a folder for the three tables")
+        raise GovgraphError(f"{output} is a file; for csv, -o names a folder for the tables")
     refuse_existing((output / name for name in files), force)
     for name, text in files.items():
         write_text(output / name, text)

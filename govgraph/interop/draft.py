@@ -127,6 +127,9 @@ class Draft:
     #: leaves it exactly as written, so that export then import gives the same model
     #: (a term renewed the day after the last ended stays two terms).
     as_written: bool = False
+    #: The model's own statutory packs, when the source carries them (govgraph's own
+    #: spreadsheet tables): written to ``packs.yaml``, in FORMAT.md's pack layout.
+    packs: list[dict[str, Any]] = field(default_factory=list)
 
     def section(self, name: str) -> list[dict[str, Any]]:
         entities: list[dict[str, Any]] = getattr(self, name)

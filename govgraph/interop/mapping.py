@@ -11,7 +11,8 @@ so fixing one fixes every importer (documented in docs/importing.md):
    the seat is for (a mayor's title rarely repeats the party); a title for one
    organisation never folds into a seat for another.
    A title held for part of a seat splits the seat around it (member, then chair
-   for the year of office, then member again), so no one is counted twice.
+   for the year of office, then member again), so no one is counted twice. The
+   same seat listed twice (same role and dates) is one membership.
 2. **Terms.** Two memberships of one member in one body are merged only where
    one ends the day before the next starts, with the same role, vote, note and
    organisation behind it; every other term stays its own membership.
@@ -101,13 +102,18 @@ def _fold_titles(draft: Draft, members: list[Membership]) -> list[Membership]:
                 "title and seat of one person on one body (one membership carrying the role)",
                 f"{title['member']}: {title.get('note') or title['role']}",
             )
-        for a, b in zip(seats, seats[1:], strict=False):
+        # The same seat listed twice (any role: a chair's row copied into each year's
+        # sheet is still one chair) is one membership.
+        remaining = [i for i in indexes if i not in replaced]
+        for a, b in zip(remaining, remaining[1:], strict=False):
             if a in replaced or b in replaced:
                 continue
             if _period(members[a]) == _period(members[b]) and _same_but_note(
                 members[a], members[b]
             ):
-                replaced[a] = [_with_note(members[a], members[b].get("note"))]
+                replaced[a] = [
+                    ordered("membership", _with_note(members[a], members[b].get("note")))
+                ]
                 replaced[b] = []
                 draft.merged.add("the same seat listed twice", str(members[a]["member"]))
     if not replaced:
