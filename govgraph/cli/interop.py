@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -56,11 +57,19 @@ _root_name = click.option(
 )
 
 
-def _shared(command: Callable[..., int]) -> Callable[..., int]:
-    """The options every importer takes: files, -o, --force, --name, --role, --root-name."""
-    for option in reversed((_files, _output, _force, _name, _role, _root_name)):
-        command = option(command)
-    return command
+def _options(files: Callable[..., Any]) -> Callable[[Callable[..., int]], Callable[..., int]]:
+    """The options every importer takes: its files, -o, --force, --name, --role,
+    --root-name."""
+
+    def add(command: Callable[..., int]) -> Callable[..., int]:
+        for option in reversed((files, _output, _force, _name, _role, _root_name)):
+            command = option(command)
+        return command
+
+    return add
+
+
+_shared = _options(_files)
 
 
 @click.group("import")
@@ -293,12 +302,7 @@ _files_or_folders = click.argument(
 
 
 @import_group.command("openstates")
-@_files_or_folders
-@_output
-@_force
-@_name
-@_role
-@_root_name
+@_options(_files_or_folders)
 def openstates(
     files: Sequence[Path],
     output: Path,
