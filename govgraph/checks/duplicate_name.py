@@ -1,0 +1,150 @@
+"""duplicate-name: two current entities of one kind with the same name.
+
+A person added twice (once by hand, once by an import), or a committee written
+into two files, splits its seats between two entries: each looks half as busy,
+a rule may see the wrong one, and a search finds only one. This compares the
+names of the current bodies, organisations, posts and people, each kind on its
+own, after folding away case, spacing, punctuation, accents, ``&``/``and``, a
+leading "The" and, for people, titles and letters (``Cllr``, ``Councillor``,
+``Mr``, ``Mrs``, ``Ms``, ``Dr``, ``Prof``, ``Sir``, ``Dame``, ``Lord``, ``Lady``,
+``Baroness``, ``Rt Hon``, ``Rev`` …; ``MBE``, ``OBE``, ``JP``, ``MP`` …: the
+full lists are in docs/FORMAT.md). So ``Cllr Jo Bloggs`` and ``jo bloggs MBE``
+are one name, and so are ``Health & Well-being Board`` and ``The Health and
+Wellbeing Board``.
+
+Each kind is compared where a name has to be unique:
+
+* people and organisations across the whole model;
+* posts within their ``organisation`` (every council has a "Chief Executive");
+* bodies with the same ``hosted_by`` (two councils' "Audit Committee"s are
+  different bodies); bodies that name no host are compared with each other.
+
+Current means on the as-of date: a body or organisation established and not
+dissolved, a person who has not ``left``; posts have no dates. A successor
+that took its predecessor's name is therefore not reported once the
+predecessor is dissolved. Only ``name`` (a post's ``title``) is compared, not
+``short_name`` or ``other_names``.
+
+One finding is made for each name shared, pointing at its second entry (in
+model order) and naming the first, and the others when there are more than
+two. The subject is the second entry's id; an ``ignore`` on any of the entries
+accepts the finding: two people who really share a name (a national register
+has many) need it written once.
+
+Passes::
+
+    people:
+      - {id: jo-bloggs, name: Cllr Jo Bloggs}
+      - {id: joe-bloggs, name: Cllr Joe Bloggs}
+      - {id: sam-patel, name: Sam Patel, left: 2021-05-06}
+      - {id: sam-patel-2, name: Cllr Sam Patel}
+    posts:
+      - {id: wcc-chief-executive, title: Chief Executive, organisation: wcc}
+      - {id: wdc-chief-executive, title: Chief Executive, organisation: wdc}
+    organisations:
+      - {id: wcc, name: Worcestershire County Council}
+      - {id: wdc, name: Wychavon District Council}
+
+Fails (the same councillor entered twice; one committee written twice)::
+
+    people:
+      - {id: jo-bloggs, name: Cllr Jo Bloggs}
+      - {id: joanne-bloggs, name: "jo bloggs, MBE"}
+    bodies:
+      - {id: hwb, name: Health and Wellbeing Board}
+      - {id: hwbb, name: "The Health & Wellbeing Board"}
+
+Fix: keep one entry and point the other's memberships, holdings and
+``requires`` rules at it (record the other spelling in ``other_names``); if the
+two really are different, add ``ignore: [{check: duplicate-name, reason: "…"}]``
+to either of them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from govgraph.checks.base import Context, Problem
+from govgraph.findings import Severity
+from govgraph.model import Entity
+from govgraph.names import fold_name
+
+SLUG = "duplicate-name"
+SEVERITY = Severity.WARNING
+SUMMARY = "two current entities of one kind whose names are the same once folded"
+
+#: Further entries of a name listed in a message before "and N more".
+NAMED = 5
+
+
+def check(context: Context) -> Iterator[Problem]:
+    model, on = context.model, context.on
+    # Each kind's entries grouped by scope and name as written, then each name folded
+    # once: at national scale the names, not the entries, are few enough to fold.
+    bodies: Written = defaultdict(list)
+    for index, body in enumerate(context.current_bodies):
+        bodies[body.hosted_by, body.name].append((index, body))
+    organisations: Written = defaultdict(list)
+    for index, org in enumerate(model.organisations.values()):
+        if (org.established is None or org.established <= on) and (
+            org.dissolved is None or org.dissolved >= on
+        ):
+            organisations[None, org.name].append((index, org))
+    posts: Written = defaultdict(list)
+    for index, post in enumerate(model.posts.values()):
+        posts[post.organisation, post.title].append((index, post))
+    people: Written = defaultdict(list)
+    for index, person in enumerate(model.people.values()):
+        if person.left is None or person.left >= on:
+            people[None, person.name].append((index, person))
+    yield from _shared("body", bodies)
+    yield from _shared("organisation", organisations)
+    yield from _shared("post", posts)
+    yield from _shared("person", people, person=True)
+
+
+#: (scope, name as written) -> the entries, each with its place in model order. The
+#: scope is a body's host, a post's organisation, or None for the whole model.
+Written = defaultdict[tuple[str | None, str], list[tuple[int, Entity]]]
+
+
+def _shared(kind: str, written: Written, person: bool = False) -> Iterator[Problem]:
+    """A problem for each folded name that two or more entries have in one scope."""
+    folded: dict[tuple[str | None, str], list[tuple[int, Entity]]] = {}
+    merged: list[list[tuple[int, Entity]]] = []  # two spellings of one name
+    for (scope, name), entries in written.items():
+        key = (scope, fold_name(name, person))
+        group = folded.get(key)
+        if group is None:
+            folded[key] = entries
+        else:
+            group.extend(entries)
+            merged.append(group)
+    for group in merged:
+        group.sort()  # back into model order (the places differ, so entries never compare)
+    for group in folded.values():
+        if len(group) > 1:
+            yield _problem(kind, [entity for _, entity in group], person)
+
+
+def _problem(kind: str, group: list[Entity], person: bool) -> Problem:
+    """The finding about entries sharing a name: at the second, naming the first (with
+    where it is) and any others."""
+    first, later, *others = group
+    file, line = first.position
+    where = f", {file}:{line}" if file else ""
+    also = ""
+    if others:
+        listed = ", ".join(entity.id for entity in others[:NAMED])
+        more = f" and {len(others) - NAMED} more" if len(others) > NAMED else ""
+        also = f" (and so {'does' if len(others) == 1 else 'do'} {listed}{more})"
+    folding = " once titles are set aside" if person and later.name != first.name else ""
+    one = "one person" if person else f"one {kind}"
+    message = (
+        f"{later.name} ({later.id}) has the same name as the {kind} {first.name} "
+        f"({first.id}{where}){also}{folding}: if they are {one}, keep one entry and point "
+        "the other's seats at it (the other spelling can go in other_names); if not, add "
+        f"ignore: [{{check: {SLUG}, reason: …}}] to either"
+    )
+    return Problem(later.id, message, later, tuple(group[1:2] + group[:1] + others))
