@@ -82,6 +82,8 @@ def _facts(data: Data) -> list[str]:
     facts = [("Kind", kind), ("Status", _status(data))]
     if data["short_name"]:
         facts.insert(0, ("Short name", data["short_name"]))
+    if data.get("other_names"):
+        facts.insert(1 if data["short_name"] else 0, ("Also known as", also_known(data)))
     if data["hosted_by"]:
         facts.append(("Hosted by", label(data["hosted_by"])))
     if data["meets"]:
@@ -130,18 +132,33 @@ def finding_line(finding: Data) -> str:
     return f"  {finding['severity']:<7} {finding['check']}: {finding['message']}  {where}".rstrip()
 
 
+def also_known(data: Data) -> str:
+    """The other names an entity is known by: ``HWBB; Health & Wellbeing Board``
+    (semicolons: a name may hold a comma)."""
+    return "; ".join(data["other_names"])
+
+
+def on_behalf(entry: Data) -> str:
+    """The organisation a seat is held for, or ``-``."""
+    return label(entry["on_behalf_of"]) if entry.get("on_behalf_of") else "-"
+
+
 def members_table(members: list[Data]) -> list[str]:
+    """The members as a table; an ON BEHALF OF column only when a seat is held for one."""
+    behalf = any(m.get("on_behalf_of") for m in members)
     rows = [
         (
             m["role"] + ("" if m["voting"] else " (non-voting)"),
             _member_name(m),
+            *([on_behalf(m)] if behalf else []),
             dates(m) or "-",
             m["term_ends"] or "-",
             _review(m),
         )
         for m in members
     ]
-    return table(("ROLE", "MEMBER", "DATES", "TERM ENDS", "REVIEW"), rows)
+    headers = ("ROLE", "MEMBER", *(["ON BEHALF OF"] if behalf else []), "DATES", "TERM ENDS")
+    return table((*headers, "REVIEW"), rows)
 
 
 def _review(member: Data) -> str:
@@ -196,18 +213,23 @@ def path_text(data: Data) -> list[str]:
 def seats_text(data: Data) -> list[str]:
     member = data["member"]
     lines = [f"On {data['as_of']}, {data['summary']}."]
+    if data.get("other_names"):
+        lines.append(f"Also known as {also_known(data)}.")
     if not data["seats"]:
         return lines
+    behalf = any(s.get("on_behalf_of") for s in data["seats"])
     rows = [
         (
             label(s["body"]),
             s["role"] + ("" if s["voting"] else " (non-voting)"),
             "direct" if s["through"]["id"] == member["id"] else s["through"]["name"],
+            *([on_behalf(s)] if behalf else []),
             dates(s) or "-",
         )
         for s in data["seats"]
     ]
-    return [*lines, "", *table(("BODY", "ROLE", "THROUGH", "DATES"), rows)]
+    headers = ("BODY", "ROLE", "THROUGH", *(["ON BEHALF OF"] if behalf else []), "DATES")
+    return [*lines, "", *table(headers, rows)]
 
 
 # --- members --------------------------------------------------------------------------------
@@ -225,6 +247,7 @@ def members_text(data: Data) -> list[str]:
 MEMBER_COLUMNS = (
     "member", "name", "kind", "role", "voting", "from", "to", "term_ends",
     "reviewed", "review_due", "review_status", "held_by", "note",
+    "on_behalf_of", "on_behalf_of_name",
 )  # fmt: skip
 
 
@@ -235,6 +258,9 @@ def members_csv(data: Data) -> str:
     writer.writerow(MEMBER_COLUMNS)
     for m in data["members"]:
         row = {**m, "held_by": "; ".join(p["name"] for p in m["people"] if m["kind"] == "post")}
+        behalf = m["on_behalf_of"]
+        row["on_behalf_of"] = behalf["id"] if behalf else None
+        row["on_behalf_of_name"] = behalf["name"] if behalf else None
         row["voting"] = "yes" if m["voting"] else "no"
         writer.writerow([_csv_cell(row.get(c)) for c in MEMBER_COLUMNS])
     return out.getvalue()
