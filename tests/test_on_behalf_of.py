@@ -14,11 +14,13 @@ is worked out by hand:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from support import Cli, model_in_code
+import yaml
+from support import REPO, Cli, model_in_code
 
 from govgraph.audit import audit
 from govgraph.diff import compare_models, compare_states
@@ -280,3 +282,24 @@ def test_diff_of_two_dates_reports_a_member_who_now_sits_for_another() -> None:
         "District Council (wychavon) (was Malvern Hills District Council (malvern))",
         "Cllr Ann Lee (ann) left on 2023-01-31",
     ]
+
+
+def test_the_fixture_partnership_lists_each_seat_for_the_council_its_file_names(
+    cli: Cli,
+) -> None:
+    folder = REPO / "tests" / "fixtures" / "district-partnership"
+    written = yaml.safe_load((folder / "model.yaml").read_text(encoding="utf-8"))
+    (body,) = written["bodies"]
+    expected = {m["member"]: m.get("on_behalf_of") for m in body["members"]}
+    shown = json.loads(
+        cli("members", folder, "SWCSP", "--as-of", "2023-07-07", "--format", "json").stdout
+    )
+    got = {
+        m["member"]: m["on_behalf_of"]["id"] if m["on_behalf_of"] else None
+        for m in shown["members"]
+    }
+    assert got == expected
+    # Every district the rule requires sits through a councillor on its behalf.
+    checked = cli("check", folder, "--as-of", "2023-07-07", "--select", "missing-required-member")
+    assert checked.exit_code == 0
+    assert "no findings" in checked.stdout
