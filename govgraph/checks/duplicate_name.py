@@ -62,8 +62,8 @@ to either of them.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterator, Sequence
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
@@ -80,52 +80,47 @@ NAMED = 5
 
 def check(context: Context) -> Iterator[Problem]:
     model, on = context.model, context.on
-    # Each kind's entries grouped by scope and name as written, then each name folded
-    # once: at national scale the names, not the entries, are few enough to fold.
-    bodies: Written = defaultdict(list)
-    for index, body in enumerate(context.current_bodies):
-        bodies[body.hosted_by, body.name].append((index, body))
-    organisations: Written = defaultdict(list)
-    for index, org in enumerate(model.organisations.values()):
-        if (org.established is None or org.established <= on) and (
-            org.dissolved is None or org.dissolved >= on
-        ):
-            organisations[None, org.name].append((index, org))
-    posts: Written = defaultdict(list)
-    for index, post in enumerate(model.posts.values()):
-        posts[post.organisation, post.title].append((index, post))
-    people: Written = defaultdict(list)
-    for index, person in enumerate(model.people.values()):
-        if person.left is None or person.left >= on:
-            people[None, person.name].append((index, person))
-    yield from _shared("body", bodies)
+    bodies = context.current_bodies
+    organisations = [
+        org
+        for org in model.organisations.values()
+        if (org.established is None or org.established <= on)
+        and (org.dissolved is None or org.dissolved >= on)
+    ]
+    posts = list(model.posts.values())
+    people = [p for p in model.people.values() if p.left is None or p.left >= on]
+    yield from _shared("body", bodies, [body.hosted_by for body in bodies])
     yield from _shared("organisation", organisations)
-    yield from _shared("post", posts)
+    yield from _shared("post", posts, [post.organisation for post in posts])
     yield from _shared("person", people, person=True)
 
 
-#: (scope, name as written) -> the entries, each with its place in model order. The
-#: scope is a body's host, a post's organisation, or None for the whole model.
-Written = defaultdict[tuple[str | None, str], list[tuple[int, Entity]]]
+def _shared(
+    kind: str,
+    entities: Sequence[Entity],
+    scopes: list[str | None] | None = None,
+    person: bool = False,
+) -> Iterator[Problem]:
+    """A problem for each folded name that two or more ``entities`` have in one scope
+    (``scopes``, one per entity: a host or an organisation; None: the whole model).
 
-
-def _shared(kind: str, written: Written, person: bool = False) -> Iterator[Problem]:
-    """A problem for each folded name that two or more entries have in one scope."""
-    folded: dict[tuple[str | None, str], list[tuple[int, Entity]]] = {}
-    merged: list[list[tuple[int, Entity]]] = []  # two spellings of one name
-    for (scope, name), entries in written.items():
-        key = (scope, fold_name(name, person))
-        group = folded.get(key)
-        if group is None:
-            folded[key] = entries
-        else:
-            group.extend(entries)
-            merged.append(group)
-    for group in merged:
-        group.sort()  # back into model order (the places differ, so entries never compare)
-    for group in folded.values():
-        if len(group) > 1:
-            yield _problem(kind, [entity for _, entity in group], person)
+    A national register has 160,000 entities and far fewer names: each name is folded
+    once, the keys counted in C, and only entries of a shared name are gathered.
+    """
+    names = [entity.name for entity in entities]
+    folded = {name: fold_name(name, person) for name in set(names)}
+    keys: list[Hashable] = list(map(folded.__getitem__, names))
+    if scopes is not None:
+        keys = list(zip(scopes, keys, strict=True))
+    shared = {key for key, count in Counter(keys).items() if count > 1}
+    if not shared:
+        return
+    groups: dict[Hashable, list[Entity]] = defaultdict(list)
+    for entity, key in zip(entities, keys, strict=True):
+        if key in shared:
+            groups[key].append(entity)  # in model order
+    for group in groups.values():
+        yield _problem(kind, group, person)
 
 
 def _problem(kind: str, group: list[Entity], person: bool) -> Problem:
@@ -147,4 +142,4 @@ def _problem(kind: str, group: list[Entity], person: bool) -> Problem:
         "the other's seats at it (the other spelling can go in other_names); if not, add "
         f"ignore: [{{check: {SLUG}, reason: …}}] to either"
     )
-    return Problem(later.id, message, later, tuple(group[1:2] + group[:1] + others))
+    return Problem(later.id, message, later, tuple(group))
