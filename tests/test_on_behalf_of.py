@@ -110,6 +110,25 @@ def test_a_seat_for_a_dissolved_organisation_is_reported_with_its_successor() ->
     )
 
 
+def test_a_seat_kept_for_an_organisation_of_an_abolished_kind_is_reported() -> None:
+    # A CCG the model never marked dissolved: after 30 June 2022 the seat Sam keeps
+    # for it is out of date, as the CCG's own seat would be.
+    model = model_in_code(
+        organisations=[{"id": "ccg", "name": "NHS Worcestershire CCG", "kind": "ccg"}],
+        people=PEOPLE,
+        bodies=[{"id": "dp", "name": "District Partnership", "root": True,
+                 "members": [{"member": "sam", "on_behalf_of": "ccg"}]}],
+    )  # fmt: skip
+    found = audit(model, on=ON, select=["abolished-organisation-kind"]).findings
+    assert [f.subject for f in found] == ["dp/sam"]
+    assert found[0].message.startswith(
+        "Cllr Sam Patel sits on District Partnership on behalf of NHS Worcestershire CCG "
+        "(ccg), an organisation of kind 'ccg': clinical commissioning groups were abolished "
+        "nationally on 1 July 2022"
+    )
+    assert audit(model, on=date(2022, 6, 30), select=["abolished-organisation-kind"]).findings == []
+
+
 # --- statutory packs -----------------------------------------------------------------------
 
 
