@@ -1,9 +1,10 @@
 """Names as a reader compares them: the same name however it was typed.
 
-``Health & Wellbeing Board`` and ``health and well-being board`` are one name to
-a council officer, and so are ``Cllr Dr Jo Bloggs MBE`` and ``Jo Bloggs``. The
+``Health & Well Being Board`` and ``health and well-being board`` are one name
+to a council officer, and so are ``Cllr Dr Jo Bloggs MBE`` and ``Jo Bloggs``. The
 ``duplicate-name`` check folds every name with :func:`fold_name` and reports two
-current entities of one kind whose folded names are equal.
+current entities of one kind whose folded names are equal once their spaces are
+taken out too (so that ``Wellbeing`` is ``Well-being``).
 
 Folding, in order: accents dropped (``é`` is ``e``), case ignored, apostrophes
 dropped (``Children’s`` is ``Childrens``), ``&`` read as ``and``, every other

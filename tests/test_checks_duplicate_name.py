@@ -57,6 +57,20 @@ def test_names_that_stay_apart(one: str, other: str, person: bool) -> None:
     assert fold_name(one, person) != fold_name(other, person)
 
 
+def test_spacing_and_hyphens_are_ignored_when_names_are_compared() -> None:
+    model = model_in_code(
+        bodies=[
+            {"id": "hwb", "name": "Health and Wellbeing Board"},
+            {"id": "hwb-2", "name": "Health & Well-being Board"},
+            {"id": "hwb-3", "name": "The Health and Well Being Board"},
+            {"id": "hwp", "name": "Health and Wellbeing Partnership"},
+        ]
+    )
+    ((subject, message),) = found(model)
+    assert subject == "hwb-2"
+    assert "(and so does hwb-3)" in message
+
+
 def test_the_same_councillor_entered_twice_is_reported_once_at_the_second_entry() -> None:
     model = model_in_code(
         people=[

@@ -4,8 +4,9 @@ A person added twice (once by hand, once by an import), or a committee written
 into two files, splits its seats between two entries: each looks half as busy,
 a rule may see the wrong one, and a search finds only one. This compares the
 names of the current bodies, organisations, posts and people, each kind on its
-own, after folding away case, spacing, punctuation, accents, ``&``/``and``, a
-leading "The" and, for people, titles and letters (``Cllr``, ``Councillor``,
+own, after folding away case, spacing (``Well-being`` is ``Wellbeing``),
+punctuation, accents, ``&``/``and``, a leading "The" and, for people, titles and
+letters (``Cllr``, ``Councillor``,
 ``Mr``, ``Mrs``, ``Ms``, ``Dr``, ``Prof``, ``Sir``, ``Dame``, ``Lord``, ``Lady``,
 ``Baroness``, ``Rt Hon``, ``Rev`` …; ``MBE``, ``OBE``, ``JP``, ``MP`` …: the
 full lists are in docs/FORMAT.md). So ``Cllr Jo Bloggs`` and ``jo bloggs MBE``
@@ -108,7 +109,8 @@ def _shared(
     once, the keys counted in C, and only entries of a shared name are gathered.
     """
     names = [entity.name for entity in entities]
-    folded = {name: fold_name(name, person) for name in set(names)}
+    # Spaces ignored too: "Well-being", "Well being" and "Wellbeing" are one word.
+    folded = {name: fold_name(name, person).replace(" ", "") for name in set(names)}
     keys: list[Hashable] = list(map(folded.__getitem__, names))
     if scopes is not None:
         keys = list(zip(scopes, keys, strict=True))
