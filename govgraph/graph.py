@@ -222,7 +222,7 @@ def current_members(graph: nx.MultiDiGraph, body: str, on: date) -> list[Seat]:
     found = model.bodies.get(body)
     if found is None:
         return []
-    return [_seat(graph, found, m, on) for m in found.members if is_current(m, on)]
+    return [current_seat(graph, found, m, on) for m in found.members if is_current(m, on)]
 
 
 def seats_of(graph: nx.MultiDiGraph, member: str, on: date) -> list[Seat]:
@@ -242,11 +242,12 @@ def seats_of(graph: nx.MultiDiGraph, member: str, on: date) -> list[Seat]:
                 continue
             body = model.bodies[body_id]
             if is_current(body, on):
-                seats.append(_seat(graph, body, data["membership"], on))
+                seats.append(current_seat(graph, body, data["membership"], on))
     return seats
 
 
-def _seat(graph: nx.MultiDiGraph, body: Body, membership: Membership, on: date) -> Seat:
+def current_seat(graph: nx.MultiDiGraph, body: Body, membership: Membership, on: date) -> Seat:
+    """``membership`` of ``body`` as a :class:`Seat`, its post resolved to the holders on ``on``."""
     kind = graph.nodes[membership.member]["type"]
     if kind == "person":
         people: tuple[str, ...] = (membership.member,)

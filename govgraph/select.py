@@ -3,7 +3,8 @@
 The syntax, shared by ``render``, ``check`` and ``export`` (``--bodies EXPR``):
 
 =================  ==============================================================
-``hwb``            that body (an id, or its name or short name, any case)
+``hwb``            that body (an id, or its name, short name or one of its
+                   ``other_names``, any case)
 ``+hwb``           it and its whole chain upwards (everything it reports to)
 ``2+hwb``          it and two levels upwards
 ``hwb+``           it and everything below it
@@ -75,7 +76,7 @@ def select_bodies(graph: nx.MultiDiGraph, expression: str, on: date) -> set[str]
     model = model_of(graph)
     whole = expression.strip().casefold()
     if " " in whole and any(
-        whole in (b.name.casefold(), (b.short_name or "").casefold()) for b in model.bodies.values()
+        whole in {name.casefold() for name in _names(model, b.id)} for b in model.bodies.values()
     ):
         # A whole name with spaces, unquoted (the shell took the quotes): that body.
         expression = f'"{expression.strip()}"'
@@ -253,9 +254,9 @@ _ARTICLE = {"body": "a body", "organisation": "an organisation", "post": "a post
 def find_entity(model: Model, text: str, kinds: tuple[str, ...]) -> str:
     """The id of the entity of one of ``kinds`` that ``text`` names.
 
-    ``text`` is an id, or (any case) a name, a body's short name or a post's
-    title. Raises :class:`GovgraphError` with "did you mean" when there is none,
-    and lists the ids when a name is shared.
+    ``text`` is an id, or (any case) a name, a body's short name, a post's
+    title, or one of the entity's ``other_names``. Raises :class:`GovgraphError`
+    with "did you mean" when there is none, and lists the ids when a name is shared.
 
     >>> find_entity(model, "health and wellbeing board", ("body",))  # doctest: +SKIP
     'hwb'
@@ -283,7 +284,7 @@ def find_entity(model: Model, text: str, kinds: tuple[str, ...]) -> str:
         return matches[0]
     if len(matches) > 1:
         raise GovgraphError(
-            f"'{text}' is the name of {len(matches)} entries ({', '.join(matches)}); "
+            f"'{text}' is a name of {len(matches)} entries ({', '.join(matches)}); "
             "give the id instead"
         )
     choices = candidates + [n for entries in _all_names(model, candidates) for n in entries]
@@ -306,7 +307,7 @@ def _names(model: Model, entity_id: str) -> list[str]:
     short = getattr(entity, "short_name", None)
     if short:
         names.append(short)
-    return names
+    return names + entity.other_names
 
 
 def _all_names(model: Model, ids: list[str]) -> list[list[str]]:

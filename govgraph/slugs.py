@@ -26,4 +26,5 @@ CHECK_SLUGS: tuple[str, ...] = (
     "many-roles",
     "statutory-composition",
     "abolished-organisation-kind",
+    "duplicate-name",
 )

@@ -19,7 +19,7 @@ from govgraph.audit import audit
 from govgraph.findings import Finding
 from govgraph.loader import load
 from govgraph.model import Model
-from govgraph.schema import Body, validate
+from govgraph.schema import SECTIONS, Body, validate
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "models" / "worcestershire"
@@ -76,4 +76,17 @@ def model_of_bodies(bodies: list[dict[str, object]]) -> Model:
     for raw in bodies:
         body = validate(Body, raw)
         model.bodies[body.id] = body
+    return model
+
+
+def model_in_code(**sections: list[dict[str, object]]) -> Model:
+    """A model built in code from raw mappings by section (``organisations=[…]``,
+    ``people``, ``posts``, ``bodies``), each validated as the loader would (no files,
+    so no positions and no reference checks)."""
+    model = Model(root=Path("generated"))
+    for section, rows in sections.items():
+        table = getattr(model, section)
+        for raw in rows:
+            entity = validate(SECTIONS[section], raw)
+            table[entity.id] = entity
     return model

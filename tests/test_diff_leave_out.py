@@ -85,8 +85,8 @@ def test_ignored_fields_leave_only_the_real_change(cli: Cli, tmp_path: Path) -> 
 def test_the_organisation_a_seat_is_for_is_compared(cli: Cli, tmp_path: Path) -> None:
     changes = _diff(cli, tmp_path, _published(on_behalf_of=True), "--ignore-fields", "from")
     assert [c["message"] for c in changes if c["subject"] == "audit/bo-lee"] == [
-        "Cllr Bo Lee (bo-lee)'s membership of Audit Committee (audit): organisation sat for "
-        "changed from none to 'parishes'"
+        "Cllr Bo Lee (bo-lee)'s seat on Audit Committee (audit) is now on behalf of "
+        "Parish Councils Association (parishes)"
     ]
 
 

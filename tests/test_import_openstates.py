@@ -119,13 +119,13 @@ def test_one_person_per_person_id_whatever_the_spelling(cli: Cli, tmp_path: Path
 
 def test_members_without_a_person_id_are_one_person_per_name(cli: Cli, tmp_path: Path) -> None:
     unnamed = {
-        fold_name(m["name"])
+        fold_name(m["name"], person=True)
         for doc in source(VA).values()
         for m in doc["members"]
         if "person_id" not in m
     }
     model, result, _ = imported(cli, tmp_path, VA)
-    by_name = [p for p in model.people.values() if fold_name(p.name) in unnamed]
+    by_name = [p for p in model.people.values() if fold_name(p.name, person=True) in unnamed]
     assert len(by_name) == len(unnamed) == 3
     campbell = [
         b.id for b in model.bodies.values() for m in b.members if m.member == "ellen-h-campbell"

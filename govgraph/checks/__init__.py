@@ -11,6 +11,7 @@ from govgraph.checks import (
     abolished_organisation_kind,
     departed_member,
     dissolved_member,
+    duplicate_name,
     empty_body,
     large_membership,
     legacy_membership,
@@ -50,6 +51,7 @@ CHECKS: dict[str, Check] = {
         many_roles,
         statutory_composition,
         abolished_organisation_kind,
+        duplicate_name,
     )
 }
 

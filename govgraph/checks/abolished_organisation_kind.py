@@ -7,7 +7,8 @@ authorities on 22 November 2012, Public Health England on 1 October 2021 …
 prints it). A membership still current after that date is out of date even
 when the model never marked the organisation ``dissolved``; the finding names
 what replaced it and its kind. A post member counts through its
-``organisation``. Organisations the model marks dissolved on the date are
+``organisation``, and a seat ``on_behalf_of`` such an organisation is reported
+too. Organisations the model marks dissolved on the date are
 left to ``dissolved-member``, and only bodies current on the date are judged.
 An ``ignore`` on the membership, its body or the organisation accepts it.
 
@@ -60,6 +61,20 @@ def check(context: Context) -> Iterator[Problem]:
     }
     if not abolished_orgs:
         return
+    for org_id in context.seats_for.keys() & abolished_orgs.keys():
+        org, entry = abolished_orgs[org_id]
+        for body, membership in context.seats_on_behalf(org_id):
+            who = context.name_of(membership.member)
+            message = (
+                f"{who} sits on {body.name} on behalf of {org.name} ({org.id}), an "
+                f"organisation of kind '{org.kind}': {entry.were_abolished} nationally on "
+                f"{long_date(entry.abolished_on)} (replaced by {entry.replaced_by}); mark "
+                f"{org.id} dissolved: {entry.last_day} with succeeded_by, and end this "
+                f"membership (to: {entry.last_day}) or write the successor in on_behalf_of"
+            )
+            yield Problem(
+                membership_subject(body, membership), message, membership, (membership, body, org)
+            )
     for member in context.seats_of_member:
         post = model.posts.get(member)
         found = abolished_orgs.get((post.organisation or "") if post is not None else member)

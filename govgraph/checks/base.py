@@ -47,6 +47,7 @@ class MembershipViews:
     current: dict[str, list[int]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     seats: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    behalf: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     chaired: set[str] = field(default_factory=set)
     lapsed_terms: list[tuple[Body, Membership]] = field(default_factory=list)
     early_starts: list[tuple[Body, Membership]] = field(default_factory=list)
@@ -156,6 +157,24 @@ class Context:
         return self._memberships.seats
 
     @cached_property
+    def seats_for(self) -> dict[str, list[str]]:
+        """Organisation id -> the current bodies with a current membership
+        ``on_behalf_of`` it, in model order (see :meth:`seats_on_behalf`)."""
+        return self._memberships.behalf
+
+    def seats_on_behalf(self, org: str) -> Iterator[tuple[Body, Membership]]:
+        """The current memberships of current bodies ``on_behalf_of`` ``org``, each with
+        its body, in model order."""
+        bodies, positions = self.model.bodies, self.current_positions
+        for body_id in dict.fromkeys(self.seats_for.get(org, ())):
+            body = bodies[body_id]
+            members = body.members
+            for index in positions[body_id]:
+                membership = members[index]
+                if membership.on_behalf_of == org:
+                    yield body, membership
+
+    @cached_property
     def chaired(self) -> set[str]:
         """Current bodies with a current membership whose role is ``chair``."""
         return self._memberships.chaired
@@ -214,6 +233,8 @@ class Context:
                     continue
                 current.append(index)
                 seats[membership.member].append(body_id)
+                if membership.on_behalf_of is not None:
+                    views.behalf[membership.on_behalf_of].append(body_id)
                 if not chair and membership.role == "chair":  # the chair is usually first
                     views.chaired.add(body_id)
                     chair = True

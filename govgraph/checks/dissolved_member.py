@@ -7,6 +7,9 @@ organisation sits on its last day, ``dissolved`` itself). The message names
 the successor, following ``succeeded_by`` through any later reorganisations,
 and says when the successor already sits on the body.
 
+A seat kept ``on_behalf_of`` a dissolved organisation (a councillor sent by a
+district since merged away) is reported too: it stands for no one now.
+
 Only bodies current on the date are judged (open seats on a dissolved body are
 ``membership-of-dissolved-body``'s business). An ``ignore`` on the membership
 or on the body accepts the finding.
@@ -62,6 +65,25 @@ def check(context: Context) -> Iterator[Problem]:
             continue
         for body, membership in context.seats(org.id):
             yield _problem(context, org, body, membership)
+        for body, membership in context.seats_on_behalf(org.id):
+            yield _on_behalf(context, org, body, membership)
+
+
+def _on_behalf(context: Context, org: Organisation, body: Body, membership: Membership) -> Problem:
+    """A seat kept for a dissolved organisation: it stands for no one now."""
+    who = context.name_of(membership.member)
+    successors = successors_of(context.model, org)
+    then = f" and succeeded by {successors[-1].name}" if successors else ""
+    instead = (
+        f" or, if {who} now sits for {successors[-1].name}, write on_behalf_of: {successors[-1].id}"
+        if successors
+        else ""
+    )
+    message = (
+        f"{who} sits on {body.name} on behalf of {org.name}, which was dissolved on "
+        f"{org.dissolved}{then}; end this membership (to: {org.dissolved}){instead}"
+    )
+    return membership_problem(body, membership, message)
 
 
 def _problem(context: Context, org: Organisation, body: Body, membership: Membership) -> Problem:

@@ -8,10 +8,13 @@ A body's ``requires`` list says who must sit on it (statutory partners, say):
   (an organisation not yet established on the date is not required yet: a rule
   naming the ICB asks nothing of the partnership before the ICB existed).
 
-An organisation counts as present when it is a current member itself or when
-one of its posts (a post whose ``organisation`` is it) is: the council is
-represented by its Director of Children's Services. A post counts as present
-even while vacant (``vacant-post`` reports that). One finding is made per
+An organisation counts as present when it is a current member itself, when
+one of its posts (a post whose ``organisation`` is it) is, or when a current
+seat is ``on_behalf_of`` it: the council is represented by its Director of
+Children's Services, the district by the councillor it sends. A seat on behalf
+of another organisation stands for that one instead of the post's own, and a
+person who has ``left`` stands for no one (``departed-member`` reports them). A
+post counts as present even while vacant (``vacant-post`` reports that). One finding is made per
 missing member, with subject ``BODY/MEMBER``, pointing at the rule.
 
 Also reported: a ``tag`` rule naming a tag that no organisation in the model
@@ -20,16 +23,18 @@ silently). A tag whose organisations all exist but none is current on the
 date requires nobody, silently. Rules cannot carry ``ignore``; an ``ignore``
 on the body accepts the finding. Only bodies current on the date are judged.
 
-Passes (on 2023-07-07)::
+Passes (on 2023-07-07; the superintendent sits for the police)::
 
     organisations:
       - {id: wcc, name: Worcestershire County Council, tags: [safeguarding-partner]}
       - {id: police, name: West Mercia Police, tags: [safeguarding-partner]}
+    people:
+      - {id: ann-lee, name: Supt Ann Lee}
     bodies:
       - id: wscp
         name: Safeguarding Children Partnership
         requires: [{tag: safeguarding-partner}]
-        members: [{member: wcc}, {member: police}]
+        members: [{member: wcc}, {member: ann-lee, on_behalf_of: police}]
 
 Fails (the police are not a member)::
 
@@ -89,12 +94,20 @@ def _not_yet(context: Context, member: str) -> bool:
 
 
 def _present(context: Context, body: Body) -> set[str]:
-    """Ids present on ``body`` on the date: its current members, and the organisations
-    of the posts among them."""
-    model = context.model
-    members = {m.member for m in context.current_members(body.id)}
-    posts = [model.posts[m] for m in members if m in model.posts]
-    return members | {post.organisation for post in posts if post.organisation is not None}
+    """Ids present on ``body`` on the date: its current members, and the organisation
+    each seat stands for (``on_behalf_of``, else a post's organisation)."""
+    model, on = context.model, context.on
+    present: set[str] = set()
+    for membership in context.current_members(body.id):
+        member, behalf = membership.member, membership.on_behalf_of
+        present.add(member)
+        if behalf is not None:
+            person = model.people.get(member)
+            if person is None or not has_ended(person, on):  # a departed seat is no one's
+                present.add(behalf)
+        elif (post := model.posts.get(member)) is not None and post.organisation is not None:
+            present.add(post.organisation)
+    return present
 
 
 def _tag_rule(

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from govgraph.diff.changes import Change, Named, Part, Quote
+from govgraph.model import Entity
 from govgraph.schema import Waivable
 
 FIELD_WORDS = {
@@ -70,14 +71,30 @@ def dissolution(area: str, subject: Named, was: date | None, now: date | None) -
 
 
 def entity_changes(
-    area: str, subject: Named, before: Waivable, after: Waivable, names: tuple[str, ...]
+    area: str, subject: Named, before: Entity, after: Entity, names: tuple[str, ...]
 ) -> Iterator[Change]:
-    """The named plain fields of an entity that changed, then its waivers."""
+    """The named plain fields of an entity that changed, its other names, then its
+    waivers."""
     for name in names:
         was, now = getattr(before, name), getattr(after, name)
         if was != now:
             yield field_change(area, subject, name.replace("_", " "), was, now)
+    yield from other_names_changes(area, subject, before.other_names, after.other_names)
     yield from waiver_changes(area, subject.id, (subject,), before, after)
+
+
+def other_names_changes(
+    area: str, subject: Named, before: list[str], after: list[str]
+) -> Iterator[Change]:
+    """Other names added to or taken from an entity (``other_names``), one change each."""
+    for name in after:
+        if name not in before:
+            parts: tuple[Part, ...] = (subject, " is now also known as ", Quote(name))
+            yield Change(area, "changed", subject.id, parts, None, name)
+    for name in before:
+        if name not in after:
+            parts = (subject, " is no longer recorded as known as ", Quote(name))
+            yield Change(area, "changed", subject.id, parts, name, None)
 
 
 def waiver_changes(

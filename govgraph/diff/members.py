@@ -16,7 +16,8 @@ from govgraph.diff.fields import FIELD_WORDS, json_value, value_parts, waiver_ch
 from govgraph.model import Model
 from govgraph.schema import Membership
 
-MEMBERSHIP_FIELDS = ("on_behalf_of", "voting", "from_", "term_ends", "reviewed", "note")
+# on_behalf_of has a sentence of its own (_behalf_change).
+MEMBERSHIP_FIELDS = ("voting", "from_", "term_ends", "reviewed", "note")
 AREA = "memberships"
 
 
@@ -32,7 +33,7 @@ def memberships(old: Model, new: Model, renamed: dict[str, str]) -> Iterator[Cha
             was = [m for m in before.members if m.member == member]
             now = [m for m in after.members if m.member == member]
             who = named(new if new.kind_of(member) else old, member)
-            yield from _member_changes(body, who, was, now)
+            yield from _member_changes(body, who, was, now, (old, new))
 
 
 def _pairs(
@@ -53,7 +54,11 @@ def _pairs(
 
 
 def _member_changes(
-    body: Named, who: Named, was: list[Membership], now: list[Membership]
+    body: Named,
+    who: Named,
+    was: list[Membership],
+    now: list[Membership],
+    models: tuple[Model, Model],
 ) -> Iterator[Change]:
     subject = f"{body.id}/{who.id}"
     pairs, removed, added = _pairs(was, now)
@@ -63,6 +68,7 @@ def _member_changes(
             ended.append(after)
             continue
         yield from _entry_changes(subject, body, who, before, after)
+        yield from _behalf_change(subject, body, who, before, after, models)
     for entry in ended:
         follow = next((m for m in added if _follows(entry, m) and m.role != entry.role), None)
         if follow is None:
@@ -79,6 +85,8 @@ def _member_changes(
         yield Change(AREA, "role changed", subject, parts, entry.role, follow.role)
     for entry in added:
         parts = (who, " joined ", body, f" as {entry.role}")
+        if entry.on_behalf_of:
+            parts += (" on behalf of ", named(models[1], entry.on_behalf_of))
         parts += (f" from {entry.from_}",) if entry.from_ else ()
         parts += (f" until {entry.to}",) if entry.to else ()
         yield Change(AREA, "started", subject, parts, None, entry.role)
@@ -86,6 +94,28 @@ def _member_changes(
         since = f", {entry.role} since {entry.from_}" if entry.from_ else f", {entry.role}"
         parts = (who, "'s membership of ", body, f"{since}, was removed from the model")
         yield Change(AREA, "removed", subject, parts, entry.role, None)
+
+
+def _behalf_change(
+    subject: str,
+    body: Named,
+    who: Named,
+    before: Membership,
+    after: Membership,
+    models: tuple[Model, Model],
+) -> Iterator[Change]:
+    """The organisation a seat is held for, changed (``on_behalf_of``)."""
+    was, now = before.on_behalf_of, after.on_behalf_of
+    if was == now:
+        return
+    old, new = models
+    parts: tuple[Part, ...] = (who, "'s seat on ", body)
+    if now is None:
+        parts += (" is no longer recorded as on behalf of ", named(old, was or ""))
+    else:
+        parts += (" is now on behalf of ", named(new if new.kind_of(now) else old, now))
+        parts += (" (was ", named(old, was), ")") if was else ()
+    yield Change(AREA, "changed", subject, parts, was, now)
 
 
 def _follows(ended: Membership, started: Membership) -> bool:

@@ -85,15 +85,35 @@ def _memberships(graph: nx.MultiDiGraph, model: Model, a: date, b: date) -> Iter
             was, now = before.get(member), after.get(member)
             if was is None and now is not None:
                 since = f" from {now.from_}" if now.from_ else ""
-                parts = (who, " joined ", body, f" as {now.role}{since}")
+                parts: tuple[Part, ...] = (who, " joined ", body, f" as {now.role}")
+                if now.on_behalf_of:
+                    parts += (" on behalf of ", named(model, now.on_behalf_of))
+                parts += (since,)
                 yield Change("memberships", "started", subject, parts, None, now.role)
             elif now is None and was is not None:
                 until = f" on {was.to}" if was.to else ""
                 parts = (who, " left ", body, until)
                 yield Change("memberships", "ended", subject, parts, was.role, None)
-            elif was is not None and now is not None and was.role != now.role:
-                parts = (who, f" became {now.role} of ", body, f" (was {was.role})")
-                yield Change("memberships", "role changed", subject, parts, was.role, now.role)
+            elif was is not None and now is not None:
+                if was.role != now.role:
+                    parts = (who, f" became {now.role} of ", body, f" (was {was.role})")
+                    yield Change("memberships", "role changed", subject, parts, was.role, now.role)
+                if was.on_behalf_of != now.on_behalf_of:
+                    yield _behalf(model, subject, who, body, was.on_behalf_of, now.on_behalf_of)
+
+
+def _behalf(
+    model: Model, subject: str, who: Part, body: Part, was: str | None, now: str | None
+) -> Change:
+    """A member who sat for one organisation on the first date and another (or none)
+    on the second: two memberships, one after the other."""
+    parts: tuple[Part, ...] = (who, " sits on ", body)
+    if now is None:
+        parts += (" no longer on behalf of ", named(model, was or ""))
+    else:
+        parts += (" on behalf of ", named(model, now))
+        parts += (" (was ", named(model, was), ")") if was else (" (was in its own right)",)
+    return Change("memberships", "changed", subject, parts, was, now)
 
 
 def _entities(model: Model, a: date, b: date) -> Iterator[Change]:

@@ -16,7 +16,9 @@ from govgraph.audit import AuditResult
 from govgraph.dates import add_months, is_current
 from govgraph.errors import GovgraphError
 from govgraph.graph import (
+    Seat,
     children,
+    current_seat,
     hierarchy,
     model_of,
     parents,
@@ -64,6 +66,7 @@ def show_body(
         "id": body.id,
         "name": body.name,
         "short_name": body.short_name,
+        "other_names": list(body.other_names),
         "kind": body.kind,
         "root": body.root,
         "status": status_of(body, on),
@@ -165,6 +168,7 @@ def _member(model: Model, body: Body, m: Membership, holders: list[str], on: dat
         "name": model.name_of(m.member),
         "kind": kind,
         "role": m.role,
+        "on_behalf_of": ref(model, m.on_behalf_of) if m.on_behalf_of else None,
         "voting": m.voting,
         "from": iso(m.from_),
         "to": iso(m.to),
@@ -261,7 +265,8 @@ def seats_report(graph: nx.MultiDiGraph, member: str, on: date) -> Data:
 
     A person sits through the posts they hold too; a post is looked at through
     its holders (a Director who is also the other Director combines posts);
-    an organisation's list adds the seats of its posts, marked ``through``.
+    an organisation's list adds the seats of its posts and the seats others
+    hold ``on_behalf_of`` it, marked ``through``.
     """
     model = model_of(graph)
     kind = model.kind_of(member)
@@ -277,6 +282,7 @@ def seats_report(graph: nx.MultiDiGraph, member: str, on: date) -> Data:
     else:
         posts = sorted(p.id for p in model.posts.values() if p.organisation == member)
         seats = seats_of(graph, member, on) + [s for p in posts for s in seats_of(graph, p, on)]
+        seats += seats_on_behalf_of(graph, member, on)
     rows: list[Data] = []
     seen: set[tuple[str, str, int]] = set()
     for seat in seats:
@@ -289,6 +295,7 @@ def seats_report(graph: nx.MultiDiGraph, member: str, on: date) -> Data:
             {
                 "body": ref(model, seat.body),
                 "through": ref(model, seat.member),
+                "on_behalf_of": ref(model, m.on_behalf_of) if m.on_behalf_of else None,
                 "role": m.role,
                 "voting": m.voting,
                 "from": iso(m.from_),
@@ -297,9 +304,11 @@ def seats_report(graph: nx.MultiDiGraph, member: str, on: date) -> Data:
             }
         )
     rows.sort(key=lambda r: (r["body"]["name"].casefold(), r["through"]["name"].casefold()))
+    entity = model.get(member)
     data: Data = {
         "as_of": on.isoformat(),
         "member": ref(model, member),
+        "other_names": list(entity.other_names) if entity is not None else [],
         "holders": [ref(model, h) for h in holders],
         "posts": [ref(model, p) for p in posts],
         "seats": rows,
@@ -307,6 +316,20 @@ def seats_report(graph: nx.MultiDiGraph, member: str, on: date) -> Data:
     }
     data["summary"] = _summary(model, data)
     return data
+
+
+def seats_on_behalf_of(graph: nx.MultiDiGraph, org: str, on: date) -> list[Seat]:
+    """The current seats on current bodies held ``on_behalf_of`` ``org`` by others."""
+    model = model_of(graph)
+    return [
+        current_seat(graph, body, membership, on)
+        for body in model.bodies.values()
+        if is_current(body, on)
+        for membership in body.members
+        if membership.on_behalf_of == org
+        and membership.member != org
+        and is_current(membership, on)
+    ]
 
 
 def _posts_held(graph: nx.MultiDiGraph, person: str, on: date) -> list[str]:
@@ -337,11 +360,20 @@ def _summary(model: Model, data: Data) -> str:
         titles = ", ".join(p["name"] for p in data["posts"])
         held = _plural(len(data["posts"]), "post")
         return f"{member['name']} holds {held} ({titles}) and sits on {bodies}"
-    own = {r["body"]["id"] for r in data["seats"] if r["through"]["id"] == member["id"]}
-    via = {r["body"]["id"] for r in data["seats"] if r["through"]["id"] != member["id"]}
-    if not via:
+    seats = data["seats"]
+    own = {r["body"]["id"] for r in seats if r["through"]["id"] == member["id"]}
+    behalf = {
+        r["body"]["id"]
+        for r in seats
+        if r["through"]["id"] != member["id"]
+        and r["on_behalf_of"] is not None
+        and r["on_behalf_of"]["id"] == member["id"]
+    }
+    via = {r["body"]["id"] for r in seats if r["through"]["id"] != member["id"]} - behalf
+    if not via and not behalf:
         return f"{member['name']} sits on {bodies}"
-    return (
-        f"{member['name']} sits on {bodies}: {len(own)} in its own name and "
-        f"{len(via)} through its posts"
-    )
+    parts = [f"{len(own)} in its own name"]
+    parts += [f"{len(via)} through its posts"] if via else []
+    parts += [f"{len(behalf)} through members sitting on its behalf"] if behalf else []
+    listed = f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"{member['name']} sits on {bodies}: {listed}"

@@ -30,7 +30,8 @@ def table(
     body = [list(map(str, row)) for row in rows]
     widths = [max(len(str(c)) for c in column) for column in zip(headers, *body, strict=False)]
     room = (width or output_width()) - len(indent) - 2 * (len(widths) - 1)
-    widths = _shrunk(widths, [len(h) for h in headers], room)
+    lengths = [[len(cell) for cell in row] for row in body]
+    widths = _shrunk(widths, [len(h) for h in headers], room, lengths)
     lines = []
     for row in [list(headers), *body]:
         cells = [_wrapped(cell, w) for cell, w in zip(row, widths, strict=False)]
@@ -60,17 +61,33 @@ def fit(lines: Iterable[str], width: int | None = None) -> list[str]:
 MIN_COLUMN, SHORT_COLUMN = 12, 25
 
 
-def _shrunk(widths: list[int], headers: list[int], room: int) -> list[int]:
-    """Column widths that fit ``room``: each wide column gives up the same share of
-    what it has beyond its floor, so a long name keeps more room than a short note."""
+def _shrunk(
+    widths: list[int], headers: list[int], room: int, rows: list[list[int]] | None = None
+) -> list[int]:
+    """Column widths that fit ``room``, narrowing one column a character at a time:
+    the one where that adds the fewest lines to the table (``rows``: each row's cell
+    lengths; roughly, a cell of n characters takes n / width lines, and a row as many
+    as its tallest cell)."""
     floors = [
         w if w <= SHORT_COLUMN else max(h, MIN_COLUMN) for w, h in zip(widths, headers, strict=True)
     ]
-    spare, excess = room - sum(floors), sum(widths) - sum(floors)
-    if sum(widths) <= room or excess <= 0:
-        return widths
-    share = max(0.0, spare / excess)
-    return [floor + int((w - floor) * share) for w, floor in zip(widths, floors, strict=True)]
+    lengths = rows or [widths]
+    widths = list(widths)
+
+    def height(row: list[int], sizes: list[int]) -> int:
+        return max(-(-n // w) for n, w in zip(row, sizes, strict=False))
+
+    while sum(widths) > room:
+        now = sum(height(row, widths) for row in lengths)
+        costs = []
+        for column, (w, floor) in enumerate(zip(widths, floors, strict=True)):
+            if w > floor:
+                narrower = [*widths[:column], w - 1, *widths[column + 1 :]]
+                costs.append((sum(height(row, narrower) for row in lengths) - now, -w, column))
+        if not costs:
+            break  # as narrow as columns go: let the terminal wrap the rest
+        widths[min(costs)[2]] -= 1
+    return widths
 
 
 def _wrapped(cell: str, width: int) -> list[str]:
@@ -135,6 +152,8 @@ def _facts(data: Data) -> list[str]:
     facts = [("Kind", kind), ("Status", _status(data))]
     if data["short_name"]:
         facts.insert(0, ("Short name", data["short_name"]))
+    if data.get("other_names"):
+        facts.insert(1 if data["short_name"] else 0, ("Also known as", also_known(data)))
     if data["hosted_by"]:
         facts.append(("Hosted by", label(data["hosted_by"])))
     if data["meets"]:
@@ -183,18 +202,33 @@ def finding_line(finding: Data) -> str:
     return f"  {finding['severity']:<7} {finding['check']}: {finding['message']}  {where}".rstrip()
 
 
+def also_known(data: Data) -> str:
+    """The other names an entity is known by: ``HWBB; Health & Wellbeing Board``
+    (semicolons: a name may hold a comma)."""
+    return "; ".join(data["other_names"])
+
+
+def on_behalf(entry: Data) -> str:
+    """The organisation a seat is held for, or ``-``."""
+    return label(entry["on_behalf_of"]) if entry.get("on_behalf_of") else "-"
+
+
 def members_table(members: list[Data]) -> list[str]:
+    """The members as a table; an ON BEHALF OF column only when a seat is held for one."""
+    behalf = any(m.get("on_behalf_of") for m in members)
     rows = [
         (
             m["role"] + ("" if m["voting"] else " (non-voting)"),
             _member_name(m),
+            *([on_behalf(m)] if behalf else []),
             dates(m) or "-",
             m["term_ends"] or "-",
             _review(m),
         )
         for m in members
     ]
-    return table(("ROLE", "MEMBER", "DATES", "TERM ENDS", "REVIEW"), rows)
+    headers = ("ROLE", "MEMBER", *(["ON BEHALF OF"] if behalf else []), "DATES", "TERM ENDS")
+    return table((*headers, "REVIEW"), rows)
 
 
 def _review(member: Data) -> str:
@@ -249,18 +283,23 @@ def path_text(data: Data) -> list[str]:
 def seats_text(data: Data) -> list[str]:
     member = data["member"]
     lines = [f"On {data['as_of']}, {data['summary']}."]
+    if data.get("other_names"):
+        lines.append(f"Also known as {also_known(data)}.")
     if not data["seats"]:
         return lines
+    behalf = any(s.get("on_behalf_of") for s in data["seats"])
     rows = [
         (
             label(s["body"]),
             s["role"] + ("" if s["voting"] else " (non-voting)"),
             "direct" if s["through"]["id"] == member["id"] else s["through"]["name"],
+            *([on_behalf(s)] if behalf else []),
             dates(s) or "-",
         )
         for s in data["seats"]
     ]
-    return [*lines, "", *table(("BODY", "ROLE", "THROUGH", "DATES"), rows)]
+    headers = ("BODY", "ROLE", "THROUGH", *(["ON BEHALF OF"] if behalf else []), "DATES")
+    return [*lines, "", *table(headers, rows)]
 
 
 # --- members --------------------------------------------------------------------------------
@@ -278,6 +317,7 @@ def members_text(data: Data) -> list[str]:
 MEMBER_COLUMNS = (
     "member", "name", "kind", "role", "voting", "from", "to", "term_ends",
     "reviewed", "review_due", "review_status", "held_by", "note",
+    "on_behalf_of", "on_behalf_of_name",
 )  # fmt: skip
 
 
@@ -288,6 +328,9 @@ def members_csv(data: Data) -> str:
     writer.writerow(MEMBER_COLUMNS)
     for m in data["members"]:
         row = {**m, "held_by": "; ".join(p["name"] for p in m["people"] if m["kind"] == "post")}
+        behalf = m["on_behalf_of"]
+        row["on_behalf_of"] = behalf["id"] if behalf else None
+        row["on_behalf_of_name"] = behalf["name"] if behalf else None
         row["voting"] = "yes" if m["voting"] else "no"
         writer.writerow([_csv_cell(row.get(c)) for c in MEMBER_COLUMNS])
     return out.getvalue()

@@ -266,7 +266,7 @@ def _same_organisations(draft: Draft) -> None:
 def _same_names(draft: Draft, section: str, what: str) -> None:
     names: dict[str, list[str]] = defaultdict(list)
     for entity in draft.section(section):
-        names[fold_name(entity["name"])].append(entity["id"])
+        names[fold_name(entity["name"], person=section == "people")].append(entity["id"])
     shared = [ids for ids in names.values() if len(ids) > 1]
     if shared:
         shown = "; ".join(", ".join(ids) for ids in shared[:3])

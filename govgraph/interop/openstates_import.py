@@ -264,7 +264,7 @@ class _OpenStates:
         holders: dict[str, set[str]] = defaultdict(set)
         for person_id, names in spellings.items():
             for name in names:
-                holders[fold_name(name)].add(person_id)
+                holders[fold_name(name, person=True)].add(person_id)
         for m in self._members():
             key = m.person_id or self._by_name(m, holders)
             if m.name not in spellings[key]:
@@ -276,7 +276,7 @@ class _OpenStates:
         self.person = {where: ours[key] for where, key in self.person.items()}
 
     def _by_name(self, m: Member, holders: dict[str, set[str]]) -> str:
-        folded = fold_name(m.name)
+        folded = fold_name(m.name, person=True)
         found = holders.get(folded, set())
         if len(found) == 1:
             (person_id,) = found
@@ -294,7 +294,9 @@ class _OpenStates:
 
     def _person(self, key: str, names: list[str]) -> str:
         name = max(names, key=lambda n: (len(n.split()), len(n)))
-        other_names = [n for n in names if fold_name(n) != fold_name(name)]
+        other_names = [
+            n for n in names if fold_name(n, person=True) != fold_name(name, person=True)
+        ]
         ours = self.draft.ids.claim(PERSON, key, person_slug(name))
         if not key.startswith("name:"):
             self.draft.origins[ours] = key

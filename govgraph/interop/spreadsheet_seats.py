@@ -69,13 +69,13 @@ class Entities:
 
     def know(self, section: str, entity: dict[str, Any], *names: str) -> None:
         for name in names:
-            self.by_name.setdefault((section, fold_name(name)), entity["id"])
+            self.by_name.setdefault((section, fold_name(name, section == "people")), entity["id"])
             self.names.setdefault(entity["id"], set()).add(name)
 
     def find(self, section: str, name: str) -> str | None:
         """The id of the entity of ``section`` named ``name`` (as :func:`fold_name`
         compares names); a new spelling of a known name is counted as merged."""
-        found = self.by_name.get((section, fold_name(name)))
+        found = self.by_name.get((section, fold_name(name, section == "people")))
         if found is not None and name not in self.names[found]:
             self.names[found].add(name)
             self.draft.merged.add(
@@ -115,7 +115,7 @@ class Entities:
             found = self.find(section, name)
             if found is not None:
                 return found
-        person_id = self.draft.ids.claim("person", fold_name(name), person_slug(name))
+        person_id = self.draft.ids.claim("person", fold_name(name, True), person_slug(name))
         person = {"id": person_id, "name": name}
         self.draft.people.append(person)
         self.draft.origins[person_id] = where

@@ -12,7 +12,11 @@ Who counts as what, in model terms:
 * a councillor is a member with role ``councillor``, ``leader`` or
   ``cabinet-member`` (see :data:`~govgraph.packs.vocabulary.COUNCILLOR_ROLES`);
 * a seat with membership role ``substitute`` counts only for a rule that asks
-  for ``role: substitute`` (every other seat role counts).
+  for ``role: substitute`` (every other seat role counts);
+* a seat ``on_behalf_of`` an organisation stands for that organisation instead
+  of the organisations of the member's posts (an organisation member stands
+  for itself as well); roles are the member's as above. A person who has
+  ``left`` still counts for nothing, and a dissolved organisation for none.
 
 ``count: each`` means each organisation of the kind that is current on the
 date anywhere in the model: a model describes one area, so every ICB in it is
@@ -72,6 +76,11 @@ def sitters(model: Model, body: Body, on: date) -> list[Sitter]:
                 if any(h.person == member and is_current(h, on) for h in post.holders):
                     orgs.extend([post.organisation] if post.organisation else [])
                     roles.update([post.role] if post.role else [])
+        behalf = membership.on_behalf_of
+        if behalf is not None and (
+            member not in model.people or is_current(model.people[member], on)
+        ):
+            orgs = [member, behalf] if member in model.organisations else [behalf]
         current = tuple(
             model.organisations[o]
             for o in dict.fromkeys(orgs)

@@ -14,6 +14,7 @@ from govgraph.site.parts import (
     findings_table,
     href,
     none,
+    on_behalf_cell,
     ref_link,
     section,
     table,
@@ -53,6 +54,7 @@ def _body_facts(data: Data) -> Html:
     return facts(
         [
             ("Id", tag("code", data["id"])),
+            ("Also known as", "; ".join(data["other_names"])),
             ("Kind", data["kind"] + (" (root of the structure)" if data["root"] else "")),
             ("Status", status_text),
             ("Established", data["established"]),
@@ -79,10 +81,12 @@ def _member_cell(member: Data) -> Html:
 def _members(data: Data) -> Html:
     if not data["members"]:
         return none("No current members.")
+    behalf = any(m["on_behalf_of"] for m in data["members"])
     rows = [
         (
             m["role"],
             _member_cell(m),
+            *([on_behalf_cell(m, ROOT)] if behalf else []),
             m["kind"],
             "yes" if m["voting"] else "no",
             dates(m),
@@ -91,7 +95,8 @@ def _members(data: Data) -> Html:
         )
         for m in data["members"]
     ]
-    return table(("Role", "Member", "Kind", "Voting", "Dates", "Term ends", "Review"), rows)
+    headers = ("Role", "Member", *(["On behalf of"] if behalf else []), "Kind", "Voting")
+    return table((*headers, "Dates", "Term ends", "Review"), rows)
 
 
 def _review(member: Data) -> Html:
@@ -160,17 +165,20 @@ def _seats(data: Data) -> Html:
     if not data["seats"]:
         return none("It sits on no current body.")
     own = data["member"]["id"]
+    behalf = any(s["on_behalf_of"] for s in data["seats"])
     rows = [
         (
             ref_link(s["body"], ROOT),
             s["role"],
             "direct" if s["through"]["id"] == own else ref_link(s["through"], ROOT),
+            *([on_behalf_cell(s, ROOT)] if behalf else []),
             "yes" if s["voting"] else "no",
             dates(s),
         )
         for s in data["seats"]
     ]
-    return table(("Body", "Role", "Through", "Voting", "Dates"), rows)
+    headers = ("Body", "Role", "Through", *(["On behalf of"] if behalf else []), "Voting")
+    return table((*headers, "Dates"), rows)
 
 
 def _entity_link(model: Model, entity_id: str | None) -> Html | None:
@@ -187,7 +195,12 @@ def _dated_link(model: Model, entity_id: str, start: date | None, end: date | No
 
 
 def _member_facts(model: Model, kind: str, entity_id: str) -> Html:
-    pairs: list[tuple[str, object]] = [("Id", tag("code", entity_id)), ("Kind", kind)]
+    entity = model.get(entity_id)
+    pairs: list[tuple[str, object]] = [
+        ("Id", tag("code", entity_id)),
+        ("Also known as", "; ".join(entity.other_names) if entity is not None else None),
+        ("Kind", kind),
+    ]
     if kind == "organisation":
         org = model.organisations[entity_id]
         posts = [p for p in model.posts.values() if p.organisation == entity_id]

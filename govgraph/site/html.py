@@ -96,6 +96,8 @@ td code { white-space: nowrap; }
 table.matrix td.seat { background: #e7f0fb; }
 table.matrix td.seat-chair { background: #c9dcf5; font-weight: 600; }
 footer { color: var(--muted); font-size: 13px; margin-top: 3rem; }
+@media (max-width: 40rem) { main { padding: .8rem; } table { display: block; overflow-x: auto; }
+  th, td { min-width: 7.5rem; } }
 """
 
 # The pages run no script and load nothing: only the one inline stylesheet,

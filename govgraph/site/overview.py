@@ -11,8 +11,18 @@ from govgraph.audit import AuditResult
 from govgraph.dates import is_current
 from govgraph.explore import sub_body_tree
 from govgraph.graph import current_members, current_roots, model_of, reporting_chains
+from govgraph.model import Model
 from govgraph.site.html import Html, join, link, tag
-from govgraph.site.parts import findings_table, href, none, section, severity, table, tree
+from govgraph.site.parts import (
+    also_known,
+    findings_table,
+    href,
+    none,
+    section,
+    severity,
+    table,
+    tree,
+)
 
 Data = dict[str, Any]
 ROLE_MARK = {
@@ -77,6 +87,8 @@ def _structure(graph: nx.MultiDiGraph, on: date) -> Html:
     for root in roots:
         rows.append({"id": root, "name": model.name_of(root), "kind": "body", "depth": 1})
         rows += [{**r, "depth": r["depth"] + 1} for r in sub_body_tree(graph, root, on)]
+    for row in rows:
+        row["other_names"] = model.bodies[row["id"]].other_names
     parts = [tree(rows, "") or none("No current root body.")]
     unconnected = [
         b
@@ -111,9 +123,20 @@ def _members_lists(graph: nx.MultiDiGraph) -> Html:
         ids.sort(key=lambda i: model.name_of(i).casefold())
         parts.append(tag("h3", title))
         parts.append(
-            tag("ul", join(tag("li", link(href(kind, i, ""), model.name_of(i))) for i in ids))
+            tag(
+                "ul",
+                join(
+                    tag("li", link(href(kind, i, ""), model.name_of(i)) + _also(model, i))
+                    for i in ids
+                ),
+            )
         )
     return join(parts) or none("The model has no organisations, posts or people.")
+
+
+def _also(model: Model, entity_id: str) -> Html:
+    entity = model.get(entity_id)
+    return also_known(entity.other_names if entity is not None else None)
 
 
 def _findings(result: AuditResult, kinds: dict[str, str], names: dict[str, str]) -> Html:

@@ -91,6 +91,20 @@ def findings_table(
     return table(("Severity", "Check", "About", "Finding", "Where"), rows)
 
 
+def also_known(names: list[str] | None) -> Html:
+    """`` (also: HWBB; Health & Wellbeing Board)`` after a name, so that a reader's
+    find-in-page finds an entity by its other names; nothing when it has none."""
+    if not names:
+        return Html("")
+    return Html(" ") + tag("span", f"(also: {'; '.join(names)})", class_="muted")
+
+
+def on_behalf_cell(entry: Data, root: str) -> Html:
+    """The organisation a seat is held for, linked, or a dash."""
+    behalf = entry.get("on_behalf_of")
+    return ref_link(behalf, root) if behalf else esc("–")
+
+
 def tree(rows: list[Data], root: str) -> Html:
     """Nested lists from rows in reading order, each with a ``depth`` one more than its parent's."""
     if not rows:
@@ -104,7 +118,9 @@ def tree(rows: list[Data], root: str) -> Html:
             below = Html("")
             if index < len(rows) and rows[index]["depth"] > depth:
                 below, index = build(index, depth + 1)
-            items.append(tag("li", ref_link(row, root) + below))
+            items.append(
+                tag("li", ref_link(row, root) + also_known(row.get("other_names")) + below)
+            )
         return tag("ul", join(items), class_="tree"), index
 
     return build(0, rows[0]["depth"])[0]
