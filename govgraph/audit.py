@@ -137,9 +137,9 @@ def _audit(
         if slug not in chosen or slug in skipped or severity is None:
             continue
         ran.append(slug)
-        for subject, message, where, waivable in module.check(context):
+        for subject, message, where, waivable, fix in module.check(context):
             file, line = where.position
-            finding = Finding(file, line, slug, subject, severity, message)
+            finding = Finding(file, line, slug, subject, severity, message, fix)
             waiver = _waiver(waivable, slug)
             if waiver is not None:
                 result.waived.append(Waived(finding, waiver.reason))

@@ -37,6 +37,8 @@ COMMAND_PATHS: dict[str, str] = {
     "validate": "govgraph.cli.validate:validate",
     "check": "govgraph.cli.check:check",
     "checks": "govgraph.cli.check:checks",
+    "fix": "govgraph.cli.fix:fix",
+    "edit": "govgraph.cli.edit:edit",
     "show": "govgraph.cli.explore:show",
     "path": "govgraph.cli.explore:path",
     "seats": "govgraph.cli.explore:seats",
