@@ -39,9 +39,9 @@ class Finding:
     message: str = field(compare=True)
     fix: Fix | None = field(default=None, compare=False, repr=False)
 
-    def as_dict(self, model_dir: str | None = None) -> dict[str, object]:
-        """The finding as plain data; with a fix, its description, and the command
-        that applies it when ``model_dir`` (the model as the user names it) is given."""
+    def as_dict(self) -> dict[str, object]:
+        """The finding as plain data; with a fix, what it writes, how sure it is and the
+        command that applies it (``fix``: see :meth:`govgraph.fix.changes.Fix.as_dict`)."""
         entry: dict[str, object] = {
             "check": self.check,
             "severity": self.severity.value,
@@ -51,16 +51,5 @@ class Finding:
             "line": self.line,
         }
         if self.fix is not None:
-            fix = self.fix.as_dict()
-            if model_dir is not None:
-                fix["command"] = self.fix_command(model_dir)
-            entry["fix"] = fix
+            entry["fix"] = self.fix.as_dict()
         return entry
-
-    def fix_command(self, model_dir: str) -> str | None:
-        """The one command line that applies this finding's fix, if it has one."""
-        if self.fix is None:
-            return None
-        from govgraph.fix.changes import fix_command  # noqa: PLC0415 - findings stay light
-
-        return fix_command(model_dir, self.check, self.subject, self.fix)

@@ -91,6 +91,8 @@ class Fix:
 
     applicability: Applicability
     changes: tuple[Change, ...]
+    #: The one command line that applies it, stamped by the audit (which knows the model).
+    command: str = field(default="", compare=False)
 
     @property
     def description(self) -> str:
@@ -100,6 +102,7 @@ class Fix:
         return {
             "applicability": self.applicability.value,
             "description": self.description,
+            "command": self.command,
             "changes": [change.as_dict() for change in self.changes],
         }
 
