@@ -61,6 +61,7 @@ def fix_model(
     (``BODY/MEMBER`` or a body id); ``unsafe`` applies unsafe fixes too; ``decide``
     asks about each fix, one at a time (``--interactive``)."""
     space = Workspace.open(root, on)
+    original = space.result
     run = FixRun(space)
     checks, subjects = set(select), set(only)
     done: set[tuple[str, str]] = set()  # fixed once: back again means the fix did not fix it
@@ -89,7 +90,14 @@ def fix_model(
             if not _ask(space, run, candidates[0], decide, refused, declined, done):
                 break
             continue
-        _batch(space, run, candidates, refused, done)
+        _batch(space, run, candidates, refused, done, wanted)
+    added = Workspace.new_errors(space.result, original)
+    if added:
+        first = added[0]
+        raise Refused(
+            f"govgraph fix stopped and wrote nothing: the fixes would add an error that a "
+            f"later fix could not clear: {first.file}:{first.line} [{first.check}] {first.message}"
+        )
     run.left = _left(space, run, checks, subjects, unsafe, refused, declined)
     return run
 
@@ -100,6 +108,7 @@ def _batch(
     candidates: list[Finding],
     refused: dict[tuple[str, str], str],
     done: set[tuple[str, str]],
+    wanted: Callable[[Finding], bool],
 ) -> None:
     """One pass: every fix that does not collide with another, checked together."""
     planned: list[tuple[Finding, dict[str, list[Edit]]]] = []
@@ -119,9 +128,9 @@ def _batch(
     if not planned:
         return
     try:
-        checked = space.check(space.edited(taken))
+        checked = space.check(space.edited(taken), wanted)
     except Refused:
-        _one_by_one(space, run, planned, refused, done)
+        _one_by_one(space, run, planned, refused, done, wanted)
         return
     _take(space, run, checked, [finding for finding, _ in planned], done)
 
@@ -132,12 +141,13 @@ def _one_by_one(
     planned: list[tuple[Finding, dict[str, list[Edit]]]],
     refused: dict[tuple[str, str], str],
     done: set[tuple[str, str]],
+    wanted: Callable[[Finding], bool],
 ) -> None:
     """Each fix of a refused pass on its own: the first that passes is taken (the
     others are planned again next pass), each refused one is left with its reason."""
     for finding, edits in planned:
         try:
-            checked = space.check(space.edited(edits))
+            checked = space.check(space.edited(edits), wanted)
         except Refused as exc:
             refused[_key(finding)] = str(exc)
             continue

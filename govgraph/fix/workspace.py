@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -99,6 +100,7 @@ class Workspace:
             )
             by_file.setdefault(file, []).extend(document.edits(change))
         for file, edits in by_file.items():
+            by_file[file] = edits = _joined(edits)
             if overlapping(edits):
                 raise EditRefused(f"{file}: two changes of this fix touch the same text")
         return by_file
@@ -111,14 +113,17 @@ class Workspace:
             texts[file] = bom + apply(_without_bom(texts[file]), edits)
         return texts
 
-    def check(self, texts: dict[str, str]) -> Checked:
-        """``texts`` loaded and audited, or :class:`Refused` saying why not."""
+    def check(
+        self, texts: dict[str, str], allow: Callable[[Finding], bool] | None = None
+    ) -> Checked:
+        """``texts`` loaded and audited, or :class:`Refused` saying why not.
+
+        ``allow`` accepts a new error that is itself about to be fixed (a seat handed to a
+        successor that was dissolved in its turn, fixed on the next pass)."""
         model = self._load(texts)
         result = audit(model, on=self.on)
-        before = {_key(f) for f in self.result.findings if f.severity is Severity.ERROR}
-        added = [
-            f for f in result.findings if f.severity is Severity.ERROR and _key(f) not in before
-        ]
+        added = self.new_errors(result, self.result)
+        added = [f for f in added if allow is None or not allow(f)]
         if added:
             first = added[0]
             more = f" (and {len(added) - 1} more)" if len(added) > 1 else ""
@@ -127,6 +132,12 @@ class Workspace:
                 f"{first.message}{more}"
             )
         return Checked(texts, model, result)
+
+    @staticmethod
+    def new_errors(result: AuditResult, before: AuditResult) -> list[Finding]:
+        """The errors of ``result`` about a subject that had none in ``before``."""
+        had = {_key(f) for f in before.findings if f.severity is Severity.ERROR}
+        return [f for f in result.findings if f.severity is Severity.ERROR and _key(f) not in had]
 
     def accept(self, checked: Checked) -> None:
         self.texts = dict(checked.texts)
@@ -204,16 +215,30 @@ class Workspace:
         return path
 
 
+def _joined(edits: list[Edit]) -> list[Edit]:
+    """Insertions of one fix at the same place made one, in the order of its changes
+    (a seat ended and its successor added after it, say)."""
+    joined: dict[int, Edit] = {}
+    others = []
+    for edit in edits:
+        if edit.start != edit.end:
+            others.append(edit)
+        elif edit.start in joined:
+            first = joined[edit.start]
+            joined[edit.start] = Edit(first.start, first.end, first.replacement + edit.replacement)
+        else:
+            joined[edit.start] = edit
+    return [*others, *joined.values()]
+
+
 def _files(root: Path) -> list[Path]:
     if not root.exists():
         raise GovgraphError(f"{root}: no such folder; give the folder that holds the model")
     return model_files(root)
 
 
-def _key(finding: Finding) -> str:
-    """What makes an error new: its subject. An error about something that already had
-    one (a seat of an abolished kind that a fix marks dissolved) is not a new one."""
-    return finding.subject
+def _key(finding: Finding) -> tuple[str, str]:
+    return finding.check, finding.subject
 
 
 def _without_bom(text: str) -> str:

@@ -60,13 +60,13 @@ class Document:
             root = yaml.compose(text, Loader=yaml.SafeLoader)  # Python marks: character indices
         except yaml.YAMLError as exc:
             raise EditRefused(f"{file}: the file cannot be read as YAML ({exc})") from None
-        self._first_at: dict[int, MappingNode] = {}
+        self._at: dict[int, list[MappingNode]] = {}
         self._uses: dict[int, int] = {}
         if root is not None:
             self._index(root)
 
     def _index(self, root: Node) -> None:
-        """Each line's outermost mapping, and how often each node is used (aliases)."""
+        """Each line's mappings, outermost first, and how often each node is used (aliases)."""
         stack = [root]
         while stack:
             node = stack.pop()
@@ -74,7 +74,7 @@ class Document:
             if self._uses[id(node)] > 1:
                 continue  # an alias: its children are counted once, where it is written
             if isinstance(node, MappingNode):
-                self._first_at.setdefault(node.start_mark.line + 1, node)
+                self._at.setdefault(node.start_mark.line + 1, []).append(node)
                 children = [child for pair in node.value for child in pair]
             elif isinstance(node, SequenceNode):
                 children = list(node.value)
@@ -85,8 +85,8 @@ class Document:
     def mapping(self, thing: Placed, subject: str) -> MappingNode:
         """The mapping node ``thing`` was loaded from (refused when it is shared)."""
         line = thing.line
-        node = self._first_at.get(line)
-        if node is None or not _same_identity(node, thing):
+        node = next((n for n in self._at.get(line, ()) if _same_identity(n, thing)), None)
+        if node is None:
             raise EditRefused(
                 f"{self.file}:{line}: {subject} is not where govgraph read it; "
                 "the file may have changed, run the command again"
