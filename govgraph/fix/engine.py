@@ -222,9 +222,7 @@ def _left(
         elif key in declined:
             reason = "you chose not to fix it"
         elif finding.fix is None:
-            reason = "no automatic fix: it needs someone's knowledge (govgraph checks " + (
-                f"{finding.check} says what to do)"
-            )
+            reason = _no_fix(space, finding)
         elif finding.fix.applicability is Applicability.UNSAFE and not unsafe:
             reason = (
                 "its fix is unsafe (it needs judgement): run with --unsafe-fixes or --interactive"
@@ -235,6 +233,24 @@ def _left(
             reason = "its fix collided with another each pass; run fix again"
         left.append((finding, reason))
     return left
+
+
+#: The edit that records what a check without a fix asks a person for.
+_EDIT_HINTS = {
+    "review-overdue": "a review is a claim only a person can make; once reviewed, run "
+    "'govgraph edit reviewed {model} {subject} --on DATE'",
+    "vacant-post": "record the new holder: "
+    "'govgraph edit assign {model} {post} PERSON --from DATE'",
+    "no-chair": "add the chair: 'govgraph edit add {model} {subject} MEMBER --role chair'",
+}
+
+
+def _no_fix(space: Workspace, finding: Finding) -> str:
+    hint = _EDIT_HINTS.get(finding.check)
+    if hint is None:
+        return f"no automatic fix: it needs someone's knowledge ('govgraph checks {finding.check}')"
+    post = finding.subject.rpartition("/")[2]
+    return "no automatic fix: " + hint.format(model=space.root, subject=finding.subject, post=post)
 
 
 def _key(finding: Finding) -> tuple[str, str]:
