@@ -86,7 +86,9 @@ def test_fix_on_an_example_model(tmp_path: Path, name: str, unsafe: bool) -> Non
             if op == "equal":
                 continue
             assert op == "replace" and a2 - a1 == b2 - b1, f"{file}: lines replaced one for one"
-            for index, (old, new) in enumerate(zip(lines[a1:a2], after_texts[file][b1:b2])):
+            for index, (old, new) in enumerate(
+                zip(lines[a1:a2], after_texts[file][b1:b2], strict=True)
+            ):
                 line = (file, a1 + index + 1)
                 changed.add(line)
                 for added in written.get(line, []):
