@@ -93,7 +93,8 @@ table.matrix th.col { writing-mode: vertical-rl; transform: rotate(180deg); whit
 table.matrix th.row { position: sticky; left: 0; background: #f6f8fa; white-space: nowrap; }
 table.matrix td { text-align: center; min-width: 2.2rem; white-space: nowrap; }
 td code { white-space: nowrap; }
-td code.fix-command { white-space: normal; overflow-wrap: anywhere; user-select: all; }
+td code.fix-command { white-space: normal; user-select: all; }
+code.fix-command span { white-space: nowrap; }
 table.matrix td.seat { background: #e7f0fb; }
 table.matrix td.seat-chair { background: #c9dcf5; font-weight: 600; }
 footer { color: var(--muted); font-size: 13px; margin-top: 3rem; }

@@ -97,7 +97,9 @@ def _with_fix(finding: Data) -> Html:
     if not fix:
         return esc(finding["message"])
     label = "Fix" if fix["applicability"] == "safe" else "Fix (needs judgement)"
-    command = tag("code", fix["command"], class_="fix-command")
+    # Each word kept whole, so that a line never breaks inside "--only" or a path.
+    words = join([tag("span", word) for word in str(fix["command"]).split(" ")], " ")
+    command = tag("code", words, class_="fix-command")
     return esc(finding["message"]) + tag("div", esc(f"{label}: ") + command, class_="muted")
 
 
