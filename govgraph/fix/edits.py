@@ -27,11 +27,11 @@ MEMBER_KINDS = ("organisation", "post", "person")
 
 
 def apply_edit(
-    root: Path, on: date, build: Callable[[Model], list[Change]], write: bool = True
+    root: str | Path, on: date, build: Callable[[Model], list[Change]], write: bool = True
 ) -> Workspace:
     """Build the changes from the model at ``root``, check them and write them (unless
     ``write`` is false); the workspace returned holds the diff."""
-    space = Workspace.open(root, on)
+    space = Workspace.open(Path(root), on)
     changes = build(space.model)
     checked = space.check(space.edited(space.edits(changes)))
     space.accept(checked)

@@ -49,7 +49,7 @@ class FixRun:
 
 
 def fix_model(
-    root: Path,
+    root: str | Path,
     on: date,
     select: Iterable[str] = (),
     only: Iterable[str] = (),
@@ -60,7 +60,7 @@ def fix_model(
     to write them). ``select`` limits them to some checks, ``only`` to some subjects
     (``BODY/MEMBER`` or a body id); ``unsafe`` applies unsafe fixes too; ``decide``
     asks about each fix, one at a time (``--interactive``)."""
-    space = Workspace.open(root, on)
+    space = Workspace.open(Path(root), on)
     original = space.result
     run = FixRun(space)
     checks, subjects = set(select), set(only)
