@@ -218,3 +218,29 @@ def test_checks_command_shows_the_fix_and_its_class(cli: Callable[..., CliResult
     )
     assert "Fix (unsafe)" in cli("checks", "term-expired").stdout
     assert "Fix (none)" in cli("checks", "orphaned-body").stdout
+
+
+def test_only_limits_fix_to_a_subject_and_names_a_misspelt_one(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    two = (
+        DEPARTED.replace(
+            "people:\n", "people:\n  - {id: sam-patel, name: Cllr Sam Patel, left: 2023-01-31}\n"
+        )
+        + "      - {member: sam-patel, from: 2021-05-10}\n"
+    )
+    model = tmp_path / "model.yaml"
+    model.write_text(two, encoding="utf-8")
+    run = fix_model(tmp_path, DEFAULT_ON, only=["cyp/sam-patel"])
+    assert [f.subject for f in run.fixed] == ["cyp/sam-patel"]
+    assert [f.subject for f in fix_model(tmp_path, DEFAULT_ON, only=["cyp"]).fixed] == [
+        "cyp/jo-bloggs",
+        "cyp/sam-patel",
+    ]
+    result = cli("fix", tmp_path, "--only", "cyp/sam-patl", "--as-of", "2023-07-07")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "govgraph: no finding is about 'cyp/sam-patl' (did you mean 'cyp/sam-patel'?); "
+        "'govgraph check' lists the findings and their subjects (BODY or BODY/MEMBER)\n"
+    )
+    assert model.read_text(encoding="utf-8") == two

@@ -32,7 +32,8 @@ DATE_KEYS = ("from", "to", "dissolved", "established", "reviewed", "term_ends", 
     "--only",
     multiple=True,
     metavar="SUBJECT",
-    help="Fix only the findings about this subject (BODY/MEMBER or a body id; repeatable).",
+    help="Fix only the findings about this subject: BODY/MEMBER, or a body (and its "
+    "memberships); repeatable.",
 )
 @click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (they need judgement).")
 @click.option(

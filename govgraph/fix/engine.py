@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from govgraph.errors import GovgraphError
+from govgraph.explain import suggest
 from govgraph.findings import Finding
 from govgraph.fix.changes import Applicability, Fix
 from govgraph.fix.workspace import Checked, Refused, Workspace
@@ -64,6 +66,14 @@ def fix_model(
     original = space.result
     run = FixRun(space)
     checks, subjects = set(select), set(only)
+    about = {f.subject for f in original.findings} | {
+        f.subject.split("/")[0] for f in original.findings
+    }
+    for subject in sorted(subjects - about):
+        raise GovgraphError(
+            f"no finding is about '{subject}'{suggest(subject, sorted(about))}; "
+            "'govgraph check' lists the findings and their subjects (BODY or BODY/MEMBER)"
+        )
     done: set[tuple[str, str]] = set()  # fixed once: back again means the fix did not fix it
     refused: dict[tuple[str, str], str] = {}
     declined: set[tuple[str, str]] = set()
@@ -72,7 +82,7 @@ def fix_model(
         return (
             finding.fix is not None
             and (not checks or finding.check in checks)
-            and (not subjects or finding.subject in subjects)
+            and _about(finding, subjects)
             and _key(finding) not in refused
             and _key(finding) not in declined
             and (unsafe or decide is not None or finding.fix.applicability is Applicability.SAFE)
@@ -212,9 +222,7 @@ def _left(
     left = []
     fixed = {_key(f) for f in run.fixed}
     for finding in space.result.findings:
-        if (checks and finding.check not in checks) or (
-            subjects and finding.subject not in subjects
-        ):
+        if (checks and finding.check not in checks) or not _about(finding, subjects):
             continue
         key = _key(finding)
         if key in refused:
@@ -251,6 +259,11 @@ def _no_fix(space: Workspace, finding: Finding) -> str:
         return f"no automatic fix: it needs someone's knowledge ('govgraph checks {finding.check}')"
     post = finding.subject.rpartition("/")[2]
     return "no automatic fix: " + hint.format(model=space.root, subject=finding.subject, post=post)
+
+
+def _about(finding: Finding, subjects: set[str]) -> bool:
+    """Whether ``finding`` is about one of ``subjects`` (a body covers its memberships)."""
+    return not subjects or bool({finding.subject, finding.subject.split("/")[0]} & subjects)
 
 
 def _key(finding: Finding) -> tuple[str, str]:
