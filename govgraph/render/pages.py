@@ -33,6 +33,7 @@ MAX_SCALE = 1.0
 class ChartPage:
     title: str  # what the page shows, under the model's name
     layout: Layout
+    root: str | None = None  # the body whose subtree (or family) the page shows
 
 
 Fits = Callable[[Layout], bool]
@@ -81,7 +82,7 @@ def _subtree_pages(
         subtree += under.get(member, [])
     layout = chart_layout(model, ratio=ratio, bodies=subtree)
     if fits(layout):
-        return [ChartPage(f"{name} and the bodies under it", layout)]
+        return [ChartPage(f"{name} and the bodies under it", layout, body)]
     pages = _parts(
         model, f"{name} and the bodies directly under it", body, under[body], fits, ratio
     )

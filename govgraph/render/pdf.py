@@ -12,7 +12,7 @@ finding about a drawn body, as a table whose header repeats on every page.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +30,6 @@ from govgraph.render.paint import (
     legend_items,
 )
 from govgraph.render.pdf_canvas import CairoCanvas, cairo_module, rgb
-from govgraph.render.svg import subtitle
 
 #: Landscape paper, in points (1/72 inch).
 PAPER = {"a4": (841.89, 595.28), "a3": (1190.55, 841.89)}
@@ -86,8 +85,17 @@ def render_pdf(
     canvas = CairoCanvas(ctx)
     tables = _table_pages(facts, result, page)
     total = len(charts) + len(tables)
+    continued: dict[str, int] = {}  # a body's first page of its own
     for number, chart in enumerate(charts, 1):
-        draw_chart_page(canvas, chart, facts, items, page, number, total)
+        if chart.root is not None:
+            continued.setdefault(chart.root, number)
+    for number, chart in enumerate(charts, 1):
+        notes = {
+            box.id: f"p. {continued[box.id]}"
+            for box in chart.layout.boxes()
+            if continued.get(box.id, number) != number
+        }
+        draw_chart_page(canvas, chart, facts, items, page, number, total, notes)
         ctx.show_page()
     for number, rows in enumerate(tables, len(charts) + 1):
         _draw_table_page(canvas, facts, rows, page, number, total, first=number == len(charts) + 1)
@@ -104,8 +112,10 @@ def draw_chart_page(
     page: Sheet,
     number: int,
     total: int,
+    notes: Mapping[str, str] | None = None,
 ) -> None:
-    """One page: heading, legend, the chart scaled to fit (centred), footer."""
+    """One page: heading, legend, the chart scaled to fit (centred), footer; ``notes`` say
+    where a body's subtree continues."""
     _heading(canvas, facts, chart.title, page)
     ctx = canvas.ctx
     ctx.save()
@@ -119,7 +129,7 @@ def draw_chart_page(
     left = MARGIN + (page.chart_width - layout.width * scale) / 2
     ctx.translate(left, MARGIN + HEADER + page.legend + 10)
     ctx.scale(scale, scale)
-    draw_chart(canvas, layout.boxes(), layout.connectors(), facts)
+    draw_chart(canvas, layout.boxes(), layout.connectors(), facts, notes=notes)
     ctx.restore()
     _footer(canvas, page, number, total)
 
@@ -134,8 +144,9 @@ def _heading(canvas: CairoCanvas, facts: Facts, what: str, page: Sheet) -> None:
 def _footer(canvas: CairoCanvas, page: Sheet, number: int, total: int) -> None:
     y = page.height - MARGIN + 4
     canvas.text(MARGIN, y, f"Made by {GENERATOR}", size=8, anchor="start", colour="#666666")
-    canvas.text(page.width - MARGIN, y, f"Page {number} of {total}", size=8, anchor="end",
-                colour="#666666")  # fmt: skip
+    if total:  # a PNG is one picture, not a page of a document
+        canvas.text(page.width - MARGIN, y, f"Page {number} of {total}", size=8, anchor="end",
+                    colour="#666666")  # fmt: skip
 
 
 def _has_second(result: AuditResult, bodies: list[str]) -> bool:
@@ -228,4 +239,4 @@ def _draw_table_page(
     _footer(canvas, page, number, total)
 
 
-__all__ = ["PAPER", "render_pdf", "subtitle"]
+__all__ = ["PAPER", "Sheet", "draw_chart_page", "render_pdf", "sheet"]
