@@ -283,10 +283,12 @@ def pack(
     narrowest = max(w for w, _ in sizes)
     if all(size == sizes[0] for size in sizes):  # a grid: try every number of columns
         limits = [c * narrowest + (c - 1) * gap_x for c in range(1, len(sizes) + 1)]
-    else:
-        steps = min(24, 2 * len(sizes))
-        spread = single.width / narrowest
-        limits = [narrowest * spread ** (step / steps) for step in range(steps)]
+    else:  # each distinct first row: the widths of the first k items in order
+        firsts = [0]
+        for i in order:
+            firsts.append(firsts[-1] + sizes[i][0] + gap_x)
+        step = max(1, len(sizes) // 24)
+        limits = [firsts[k] - gap_x for k in range(1, len(sizes), step)]
     best, best_score = single, _score(single, ratio)
     for limit in limits:
         packing = _shelves(sizes, order, limit, gap_x, gap_y)
@@ -515,6 +517,8 @@ def closing_lines(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
     """The lines (child, parent) to leave out so that the structure has no cycle: lines to
     itself, and each line that closes a cycle in a depth-first walk down from the tops in
     ``key`` order."""
+    if _acyclic(parents):
+        return []
     below: dict[str, list[str]] = {}
     closing = []
     for node, up in parents.items():
@@ -548,6 +552,26 @@ def closing_lines(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
                 state[child] = 1
                 stack.append((child, children(child)))
     return closing
+
+
+def _acyclic(parents: Parents) -> bool:
+    """True when no body reports, through any chain, to itself (Kahn's algorithm)."""
+    waiting = {node: sum(1 for p in up if p in parents) for node, up in parents.items()}
+    below: dict[str, list[str]] = {}
+    for node, up in parents.items():
+        for parent in up:
+            if parent in parents:
+                below.setdefault(parent, []).append(node)
+    ready = [node for node, count in waiting.items() if not count]
+    done = 0
+    while ready:
+        node = ready.pop()
+        done += 1
+        for child in below.get(node, ()):
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    return done == len(parents)
 
 
 __all__ = [
