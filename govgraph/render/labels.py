@@ -135,12 +135,14 @@ def _label(lines: list[tuple[str, float]], shortened: bool) -> Label:
 
 
 def _fitting(word: str, width: float) -> int:
-    """How many of ``word``'s first characters fit in ``width`` (at least one)."""
+    """How many of ``word``'s first characters fit in ``width`` (at least one), ending at a
+    hyphen when one fits ("membership-of-" / "dissolved-body")."""
     total = 0.0
     for i, char in enumerate(word):
         total += measure(char)
         if total > width:
-            return max(i, 1)
+            hyphen = word.rfind("-", 0, i)
+            return hyphen + 1 if hyphen > 0 else max(i, 1)
     return len(word)
 
 

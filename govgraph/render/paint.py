@@ -66,7 +66,8 @@ class Facts:
     warnings: dict[str, int]
     directions: dict[tuple[str, str], str]  # (child, parent): "both", "up" or "down"
     ended: dict[str, str]  # a body not current on the date: "dissolved 2021-03-31"
-    findings: list[Finding]  # about the drawn bodies (or their memberships), in order
+    #: About the drawn bodies, their memberships and members (and holders of member posts).
+    findings: list[Finding]
 
 
 def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = None) -> Facts:
@@ -88,7 +89,13 @@ def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = Non
             ended[body_id] = f"dissolved {body.end.isoformat()}"
         elif body.start is not None and body.start > on:
             ended[body_id] = f"from {body.start.isoformat()}"
-    shown = [f for f in result.findings if f.subject.split("/", 1)[0] in chosen]
+    # As on the page: about a drawn body, a member of one, or the holder of a post that is.
+    around = set(chosen)
+    for body_id in drawn:
+        around.update(m.member for m in model.bodies[body_id].members)
+    for post in around & model.posts.keys():
+        around.update(holder.person for holder in model.posts[post].holders)
+    shown = [f for f in result.findings if f.subject.split("/", 1)[0] in around]
     errors = Counter(f.subject.split("/", 1)[0] for f in shown if f.severity.value == "error")
     warnings = Counter(f.subject.split("/", 1)[0] for f in shown if f.severity.value == "warning")
     return Facts(

@@ -163,7 +163,7 @@ def _has_second(result: AuditResult, bodies: list[str]) -> bool:
 TABLE_SIZE = 9.0
 TABLE_LINE = 11.5
 #: Each column's share of the page's width.
-COLUMNS = (("Severity", 0.09), ("Body", 0.25), ("Check", 0.17), ("Message", 0.49))
+COLUMNS = (("Severity", 0.09), ("Body or member", 0.25), ("Check", 0.17), ("Message", 0.49))
 SEVERITY_COLOUR = {"error": "#b42318", "warning": "#8a5a00", "info": "#0b5394"}
 Row = tuple[str, list[list[str]]]  # severity, and each cell's lines
 
@@ -211,7 +211,11 @@ def _draw_table_page(
     first: bool,
 ) -> None:
     count = len(facts.findings)
-    title = f"Findings about the bodies drawn ({count})" if first else "Findings (continued)"
+    title = (
+        f"Findings about these bodies and their members ({count})"
+        if first
+        else ("Findings (continued)")
+    )
     _heading(canvas, facts, title, page)
     ctx = canvas.ctx
     lefts = [MARGIN]
