@@ -114,8 +114,8 @@ def _parts(
         size = max(1, size * 9 // 10)
         drawn = layouts(size)
     if len(drawn) == 1:
-        return [ChartPage(title, drawn[0])]
+        return [ChartPage(title, drawn[0], parent)]
     return [
-        ChartPage(f"{title} (part {i} of {len(drawn)})", layout)
+        ChartPage(f"{title} (part {i} of {len(drawn)})", layout, parent)
         for i, layout in enumerate(drawn, 1)
     ]

@@ -36,7 +36,8 @@ MARKERS = {
     "png": (SOFTWARE, "start"),
     "pdf": (f"/Creator ({GENERATOR})".encode(), "end"),
 }
-LOOK = 8192  # bytes read from the start or the end
+LOOK = 8192  # bytes read from the start of an SVG or PNG
+PDF_LOOK = 64 * 1024 * 1024  # bytes read from the end of a PDF, at most
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,26 @@ def render_static(
 
 
 def written_by_govgraph(path: Path, to: str) -> bool:
-    """True when ``path`` holds a ``to`` file govgraph wrote."""
+    """True when ``path`` holds a ``to`` file govgraph wrote.
+
+    SVG and PNG say so near their start; a PDF in its information dictionary, which
+    cairo writes before the cross-reference table at the end: the file is read from
+    the end backwards, a chunk at a time, up to :data:`PDF_LOOK` bytes.
+    """
     marker, where = MARKERS[to]
     try:
         with path.open("rb") as handle:
-            if where == "end":
-                handle.seek(max(0, path.stat().st_size - LOOK))
-            return marker in handle.read(LOOK)
+            if where == "start":
+                return marker in handle.read(LOOK)
+            size = path.stat().st_size
+            end = size
+            while end > max(0, size - PDF_LOOK):
+                start = max(0, end - LOOK * 16)
+                handle.seek(start)
+                if marker in handle.read(end - start + len(marker)):
+                    return True
+                end = start
+            return False
     except OSError:
         return False
 
