@@ -107,8 +107,9 @@ def render(
     --bodies draws exactly the bodies an expression selects, instead of
     --focus or --all.
 
-    Examples: govgraph render models/worcestershire --focus hwb --up 1 --down 2;
-    govgraph render models/worcestershire --to pdf --paper a3
+    Example: govgraph render models/worcestershire --focus hwb --up 1 --down 2
+
+    Example: govgraph render models/worcestershire --to pdf --paper a3
     """
     if paper is not None and to not in ("pdf", "png"):
         raise GovgraphError("--paper applies to --to pdf or --to png")
