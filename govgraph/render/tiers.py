@@ -44,14 +44,15 @@ is called; the same input always gives the same numbers):
 
 ``Layout.as_dict()``::
 
-    {"width": 1210, "height": 630,
-     "tiers": [{"width": 152, "height": 72}, ...],            # box size of each tier
-     "blocks": [{"top": "council", "x": 0, "y": 0, "width": 830, "height": 630,
-                 "boxes": [{"id": "council", "x": 339, "y": 0, "width": 152,
-                            "height": 72, "tier": 0, "lines": ["Worcestershire",
-                            "County Council"], "shortened": false}, ...],
+    {"width": 1143, "height": 611,                           # models/worcestershire
+     "tiers": [{"width": 144, "height": 63}, ...],            # box size of each tier
+     "blocks": [{"top": "council", "x": 0, "y": 0, "width": 1143, "height": 508,
+                 "boxes": [{"id": "council", "x": 411, "y": 0, "width": 144,
+                            "height": 63, "tier": 0, "lines": ["Worcestershire",
+                            "County Council (Full", "Council)"], "shortened": false},
+                           ...],
                  "connectors": [{"child": "cabinet", "parent": "council",
-                                 "points": [[80, 102], [80, 87], [415, 87], [415, 72]],
+                                 "points": [[154, 89], [154, 76], [483, 76], [483, 63]],
                                  "second": false}, ...]}, ...],
      "links": [...]}   # second connectors between blocks, in chart coordinates
 
