@@ -70,7 +70,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from govgraph.model import Model
 from govgraph.render.labels import FONT_SIZE, Label, label
@@ -95,8 +95,9 @@ MAX_RATIO = 3.0
 TARGET_RATIO = 1.55  # 1400 × 900
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
+    """A body's box (a named tuple: tens of thousands are made for a big model)."""
+
     id: str
     x: int
     y: int
@@ -118,8 +119,7 @@ class Box:
         }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Connector:
+class Connector(NamedTuple):
     child: str
     parent: str
     points: tuple[Point, ...]  # from the child's top to the parent's bottom
