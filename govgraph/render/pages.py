@@ -31,7 +31,7 @@ MAX_SCALE = 1.0
 
 @dataclass(frozen=True)
 class ChartPage:
-    title: str  # what the page shows, under the model's name
+    title: str  # what the page shows, under the model's name (empty: everything drawn)
     layout: Layout
     root: str | None = None  # the body whose subtree (or family) the page shows
 
@@ -50,7 +50,7 @@ def plan_pages(model: Model, bodies: Sequence[str], fits: Fits, ratio: float) ->
     """The chart pages for ``bodies``: one when it fits (``fits(layout)``), else as above."""
     whole = chart_layout(model, ratio=ratio, bodies=bodies)
     if fits(whole):
-        return [ChartPage("The whole structure", whole)]
+        return [ChartPage("", whole)]  # one page: its heading says which bodies
     tier = {box.id: box.tier for box in whole.boxes()}
     under: dict[str, list[str]] = {}
     for line in whole.connectors():

@@ -58,6 +58,7 @@ class Facts:
     """What the chart writes about each drawn body, on the audit's date."""
 
     title: str
+    scope: str  # which bodies are drawn, in words (may be empty)
     as_of: date
     kinds: dict[str, str]
     names: dict[str, str]
@@ -70,7 +71,11 @@ class Facts:
     findings: list[Finding]
 
 
-def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = None) -> Facts:
+def facts_of(
+    result: AuditResult, bodies: Iterable[str], title: str | None = None, scope: str = ""
+) -> Facts:
+    """What the chart of ``bodies`` says about them; ``scope`` says which bodies they are
+    ("all 18 bodies", "Cabinet, 1 level above it ...")."""
     model, on = result.model, result.as_of
     drawn = list(bodies)
     chosen = set(drawn)
@@ -100,6 +105,7 @@ def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = Non
     warnings = Counter(f.subject.split("/", 1)[0] for f in shown if f.severity.value == "warning")
     return Facts(
         title=title or model.name,
+        scope=scope,
         as_of=on,
         kinds={b: model.bodies[b].kind for b in drawn},
         names={b: model.bodies[b].name for b in drawn},

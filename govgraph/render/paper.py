@@ -63,13 +63,18 @@ def render_static(
 ) -> Drawn:
     """The chart of the chosen bodies as ``to`` ("svg", "pdf" or "png") file contents."""
     view = choose_view(graph, focus=focus, up=up, down=down, bodies=bodies, whole=whole)
+    scope = view.description
     with collector_paused():
         if to == "svg":
-            return Drawn(render_svg(result, view.bodies, title=title).encode(), view)
+            svg = render_svg(result, view.bodies, title=title, scope=scope)
+            return Drawn(svg.encode(), view)
         if to == "pdf":
-            return Drawn(render_pdf(result, view.bodies, paper=paper, title=title), view)
+            pdf = render_pdf(result, view.bodies, paper=paper, title=title, scope=scope)
+            return Drawn(pdf, view)
         if to == "png":
-            data, readable = render_png(result, view.bodies, paper=paper, dpi=dpi, title=title)
+            data, readable = render_png(
+                result, view.bodies, paper=paper, dpi=dpi, title=title, scope=scope
+            )
             return Drawn(data, view, readable)
     raise GovgraphError(f"cannot draw the chart as '{to}'; choose one of {', '.join(FORMATS)}")
 

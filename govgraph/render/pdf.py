@@ -64,12 +64,17 @@ def sheet(paper: str, items: Sequence[LegendItem]) -> Sheet:
 
 
 def render_pdf(
-    result: AuditResult, bodies: Iterable[str], *, paper: str = "a4", title: str | None = None
+    result: AuditResult,
+    bodies: Iterable[str],
+    *,
+    paper: str = "a4",
+    title: str | None = None,
+    scope: str = "",
 ) -> bytes:
     """The chart of ``bodies`` on ``result``'s date, then its findings, as PDF bytes."""
     cairo = cairo_module()
     chosen = list(bodies)
-    facts = facts_of(result, chosen, title)
+    facts = facts_of(result, chosen, title, scope)
     items = legend_items(facts, has_second=_has_second(result, chosen))
     page = sheet(paper, items)
 
@@ -138,7 +143,15 @@ def _heading(canvas: CairoCanvas, facts: Facts, what: str, page: Sheet) -> None:
     canvas.text(MARGIN, MARGIN + 14, facts.title, size=16, anchor="start", bold=True)
     canvas.text(page.width - MARGIN, MARGIN + 14, f"as it stood on {facts.as_of.isoformat()}",
                 size=10, anchor="end", colour="#444444")  # fmt: skip
-    canvas.text(MARGIN, MARGIN + 32, what, size=11, anchor="start", colour="#222222")
+    if not what:  # the page shows every body drawn: say which they are
+        what, scope = (facts.scope or "The whole structure"), ""
+    else:
+        scope = facts.scope
+    canvas.text(MARGIN, MARGIN + 32, what[:1].upper() + what[1:], size=11, anchor="start",
+                colour="#222222")  # fmt: skip
+    if scope:  # which bodies the whole chart draws
+        canvas.text(page.width - MARGIN, MARGIN + 32, scope, size=9, anchor="end",
+                    colour="#444444")  # fmt: skip
 
 
 def _footer(canvas: CairoCanvas, page: Sheet, number: int, total: int) -> None:

@@ -41,11 +41,12 @@ def render_png(
     paper: str = "a4",
     dpi: int = DEFAULT_DPI,
     title: str | None = None,
+    scope: str = "",
 ) -> tuple[bytes, bool]:
     """The PNG bytes, and whether its labels print at a readable size (7 pt or more)."""
     cairo = cairo_module()
     chosen = list(bodies)
-    facts = facts_of(result, chosen, title)
+    facts = facts_of(result, chosen, title, scope)
     items = legend_items(facts, has_second=_has_second(result, chosen))
     page = sheet(paper, items)
     layout = chart_layout(result.model, chosen, page.chart_width / page.chart_height)
@@ -55,7 +56,7 @@ def render_png(
     ctx.set_source_rgb(1, 1, 1)
     ctx.paint()
     ctx.scale(width / page.width, height / page.height)
-    draw_chart_page(CairoCanvas(ctx), ChartPage("The whole structure", layout), facts, items,
+    draw_chart_page(CairoCanvas(ctx), ChartPage("", layout), facts, items,
                     page, 1, 0)  # fmt: skip
     out = io.BytesIO()
     surface.write_to_png(out)

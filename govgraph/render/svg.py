@@ -89,11 +89,12 @@ def render_svg(
     *,
     title: str | None = None,
     href: Callable[[str], str | None] | None = None,
+    scope: str = "",
 ) -> str:
     """The chart of ``bodies`` (ids) of ``result``'s model, on its as-of date, as SVG text."""
     chosen = list(bodies)
     layout = chart_layout(result.model, chosen)
-    return svg_document(layout, facts_of(result, chosen, title), href=href)
+    return svg_document(layout, facts_of(result, chosen, title, scope), href=href)
 
 
 def svg_document(
@@ -131,11 +132,13 @@ def svg_document(
 
 
 def subtitle(facts: Facts, drawn: int) -> str:
-    """ "The governance structure on 2026-12-04: 18 bodies, 5 findings"."""
+    """The line under the title: "The governance structure on 2026-12-04: all 18 bodies,
+    5 findings"."""
     found = len(facts.findings)
+    bodies = facts.scope or f"{drawn} bod{'y' if drawn == 1 else 'ies'}"
     return (
-        f"The governance structure on {facts.as_of.isoformat()}: {drawn} "
-        f"bod{'y' if drawn == 1 else 'ies'}, {found} finding{'' if found == 1 else 's'}"
+        f"The governance structure on {facts.as_of.isoformat()}: {bodies}, "
+        f"{found} finding{'' if found == 1 else 's'}"
     )
 
 

@@ -55,7 +55,9 @@ def index_page(
 def _chart(graph: nx.MultiDiGraph, result: AuditResult) -> Html:
     """The chart as inline SVG (it prints with the page); each body links to its page."""
     view = choose_view(graph)
-    svg = render_svg(result, view.bodies, href=lambda body: href("body", body, ""))
+    svg = render_svg(
+        result, view.bodies, href=lambda body: href("body", body, ""), scope=view.description
+    )
     # The SVG is built from escaped parts by govgraph.render.svg; only its XML declaration
     # is dropped, which HTML does not allow.
     figure = Html(svg.split("\n", 1)[1])
