@@ -237,3 +237,17 @@ def test_twenty_thousand_bodies_lay_out_quickly(count: int) -> None:
     # Well under a second on a quiet machine; the bound leaves room for a busy one and
     # still fails for anything quadratic.
     assert elapsed < 6, elapsed
+
+
+def test_a_chain_thousands_deep_lays_out_without_recursion() -> None:
+    parents = {"b0": [], **{f"b{i}": [f"b{i - 1}"] for i in range(1, 3000)}}
+    layout = tiered_layout(parents, names_for(list(parents)))
+    placed = boxes_of(layout)
+    assert placed["b2999"].tier == 2999
+    assert placed["b2999"].y > placed["b2998"].y
+
+
+def test_nothing_to_draw_is_an_empty_layout() -> None:
+    layout = tiered_layout({}, {})
+    assert (layout.width, layout.height, layout.blocks) == (0, 0, ())
+    assert overview_layout(layout).blocks == ()
