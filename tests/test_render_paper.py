@@ -156,6 +156,11 @@ def test_a_chart_too_big_for_one_page_is_split_by_subtree(
         for g in range(12):
             assert f"Task Group {g} of Board {b}" in text
     assert "→ p. 2" in text  # the overview says where each board continues
+    data = (in_tmp / "big.pdf").read_bytes()
+    # ... and each board's box there is a link to that page, which is bookmarked.
+    targets = re.findall(rb"/Dest \(page-(\d+)\)", data)
+    assert {int(t) for t in targets} >= set(range(2, 8))
+    assert b"/Title (Bigtown Board Number 5 and the bodies under it)" in data
 
 
 def test_pdf_pages_print_labels_at_seven_points_or_more(model_dir: Callable[..., Path]) -> None:

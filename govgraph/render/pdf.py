@@ -90,19 +90,11 @@ def render_pdf(
     canvas = CairoCanvas(ctx)
     tables = _table_pages(facts, result, page)
     total = len(charts) + len(tables)
-    continued: dict[str, int] = {}  # a body's first page of its own
-    for number, chart in enumerate(charts, 1):
-        if chart.root is not None:
-            continued.setdefault(chart.root, number)
-    for number, chart in enumerate(charts, 1):
-        notes = {
-            box.id: f"p. {continued[box.id]}"
-            for box in chart.layout.boxes()
-            if continued.get(box.id, number) != number
-        }
-        draw_chart_page(canvas, chart, facts, items, page, number, total, notes)
-        ctx.show_page()
+    _draw_charts(surface, canvas, charts, facts, items, page, total)
+    if tables:
+        surface.add_outline(cairo.PDF_OUTLINE_ROOT, "Findings", f"dest='page-{len(charts) + 1}'", 0)
     for number, rows in enumerate(tables, len(charts) + 1):
+        _destination(canvas, number)
         _draw_table_page(canvas, facts, rows, page, number, total, first=number == len(charts) + 1)
         ctx.show_page()
     surface.finish()
@@ -118,9 +110,10 @@ def draw_chart_page(
     number: int,
     total: int,
     notes: Mapping[str, str] | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> None:
     """One page: heading, legend, the chart scaled to fit (centred), footer; ``notes`` say
-    where a body's subtree continues."""
+    where a body's subtree continues, and ``links`` make its box a link there."""
     _heading(canvas, facts, chart.title, page)
     ctx = canvas.ctx
     ctx.save()
@@ -134,9 +127,51 @@ def draw_chart_page(
     left = MARGIN + (page.chart_width - layout.width * scale) / 2
     ctx.translate(left, MARGIN + HEADER + page.legend + 10)
     ctx.scale(scale, scale)
-    draw_chart(canvas, layout.boxes(), layout.connectors(), facts, notes=notes)
+    to = links or {}
+    draw_chart(canvas, layout.boxes(), layout.connectors(), facts, notes=notes, href=to.get)
     ctx.restore()
     _footer(canvas, page, number, total)
+
+
+def _draw_charts(
+    surface: Any,
+    canvas: CairoCanvas,
+    charts: list[ChartPage],
+    facts: Facts,
+    items: Sequence[LegendItem],
+    page: Sheet,
+    total: int,
+) -> None:
+    """The chart pages, each bookmarked, each box whose subtree has a page of its own
+    saying so and linking there."""
+    cairo = canvas.cairo
+    continued: dict[str, int] = {}  # a body's first page of its own
+    for number, chart in enumerate(charts, 1):
+        if chart.root is not None:
+            continued.setdefault(chart.root, number)
+    for number, chart in enumerate(charts, 1):
+        notes = {
+            box.id: f"p. {continued[box.id]}"
+            for box in chart.layout.boxes()
+            if continued.get(box.id, number) != number
+        }
+        # Named destinations: cairo 1.16 writes a link to "page=N" without its target.
+        links = {body: f"dest='page-{continued[body]}'" for body in notes}
+        surface.add_outline(cairo.PDF_OUTLINE_ROOT, chart.title or facts.scope or facts.title,
+                            f"dest='page-{number}'", 0)  # fmt: skip
+        _destination(canvas, number)
+        draw_chart_page(canvas, chart, facts, items, page, number, total, notes, links)
+        canvas.ctx.show_page()
+
+
+def _destination(canvas: CairoCanvas, number: int) -> None:
+    """Name the top of this page ``page-N``, for links and bookmarks to it."""
+    ctx, cairo = canvas.ctx, canvas.cairo
+    ctx.tag_begin(cairo.TAG_DEST, f"name='page-{number}'")
+    ctx.rectangle(0, 0, 1, 1)  # a destination needs something drawn; white on white
+    ctx.set_source_rgb(1, 1, 1)
+    ctx.fill()
+    ctx.tag_end(cairo.TAG_DEST)
 
 
 def _heading(canvas: CairoCanvas, facts: Facts, what: str, page: Sheet) -> None:

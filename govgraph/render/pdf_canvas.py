@@ -47,6 +47,7 @@ class CairoCanvas:
     def __init__(self, context: Any) -> None:
         self.ctx = context
         self.cairo = cairo_module()
+        self._links: list[bool] = []
 
     def rect(self, x: float, y: float, width: float, height: float, *, fill: str,
              stroke: str, stroke_width: float, dash: Dash = None,
@@ -107,10 +108,14 @@ class CairoCanvas:
         return float(self.ctx.text_extents(text)[4])
 
     def group(self, body: str, title: str, href: str | None) -> None:
-        """Nothing to open: a printed page has no hover text."""
+        """A link around the body's box when ``href`` is another page: ``page=N``."""
+        self._links.append(href is not None)
+        if href is not None:
+            self.ctx.tag_begin(self.cairo.TAG_LINK, href)
 
     def end_group(self) -> None:
-        """Nothing to close."""
+        if self._links.pop():
+            self.ctx.tag_end(self.cairo.TAG_LINK)
 
     def _stroke(self, stroke: str, width: float, dash: Dash) -> None:
         ctx = self.ctx
