@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from govgraph.render.tiers import closing_lines
+from govgraph.render.cycles import closing_lines
 
 ROW_HEIGHT = 150
 BODY_GAP = 210

@@ -73,7 +73,17 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from govgraph.model import Model
+from govgraph.render.cycles import closing_lines
 from govgraph.render.labels import FONT_SIZE, Label, label
+from govgraph.render.packing import (
+    GAP_X,
+    GAP_Y,
+    MAX_RATIO,
+    ONE_ROW,
+    TARGET_RATIO,
+    Packing,
+    pack,
+)
 
 SortKey = Callable[[str], tuple[object, ...]]
 #: Each drawn body's parents: the drawn bodies it reports to, each once, in its own order.
@@ -86,13 +96,8 @@ LINE_HEIGHT = 14
 CAPTION_HEIGHT = 13  # the counts line under the label
 PAD_X, PAD_Y = 7, 4
 MIN_TEXT_WIDTH = 84
-GAP_X = 12  # between neighbouring boxes (or sub-blocks) in a row
-GAP_Y = 26  # from a parent's bottom to its children's tops; the bus runs halfway
 SPINE = 14  # the indent of wrapped rows, where the spine runs down
 BLOCK_GAP = 40  # between the blocks of the chart
-ONE_ROW = 3  # this many children always stay in one row
-MAX_RATIO = 3.0
-TARGET_RATIO = 1.55  # 1400 × 900
 
 
 class Box(NamedTuple):
@@ -249,82 +254,6 @@ def overview_layout(layout: Layout, ratio: float = TARGET_RATIO) -> Layout:
         for box, (x, y) in zip(tops, where.positions, strict=True)
     )
     return Layout(where.width, where.height, layout.tiers[:1], blocks, ())
-
-
-@dataclass(frozen=True)
-class Packing:
-    positions: list[Point]  # the top-left of each item, in the order given
-    width: int
-    height: int
-    rows: list[list[int]]  # the items' indices, row by row
-
-
-def pack(
-    sizes: Sequence[tuple[int, int]],
-    gap_x: int = GAP_X,
-    gap_y: int = GAP_Y,
-    ratio: float = TARGET_RATIO,
-    one_row: int = ONE_ROW,
-) -> Packing:
-    """Items of ``sizes`` (width, height) left to right in rows, tops aligned.
-
-    Up to ``one_row`` (:data:`ONE_ROW`) items are one row. More are packed in the order given
-    into rows no wider than a limit, tallest items first (so that each row is
-    about as tall as its items), the limit chosen among a few dozen so that the
-    whole fits a ``ratio`` (:data:`TARGET_RATIO`) screen at the largest scale without being
-    wider than :data:`MAX_RATIO` : 1. Items of one height keep the order given.
-    """
-    if not sizes:
-        return Packing([], 0, 0, [])
-    order = list(range(len(sizes)))
-    single = _shelves(sizes, order, math.inf, gap_x, gap_y)
-    if len(sizes) <= one_row:
-        return single
-    order.sort(key=lambda i: -sizes[i][1])  # stable: equal heights keep their order
-    narrowest = max(w for w, _ in sizes)
-    if all(size == sizes[0] for size in sizes):  # a grid: try every number of columns
-        limits = [c * narrowest + (c - 1) * gap_x for c in range(1, len(sizes) + 1)]
-    else:  # each distinct first row: the widths of the first k items in order
-        firsts = [0]
-        for i in order:
-            firsts.append(firsts[-1] + sizes[i][0] + gap_x)
-        step = max(1, len(sizes) // 24)
-        limits = [firsts[k] - gap_x for k in range(1, len(sizes), step)]
-    best, best_score = single, _score(single, ratio)
-    for limit in limits:
-        packing = _shelves(sizes, order, limit, gap_x, gap_y)
-        score = _score(packing, ratio)
-        if score < best_score:
-            best, best_score = packing, score
-    return best
-
-
-def _score(packing: Packing, ratio: float) -> tuple[bool, float]:
-    """Smaller is better: not wider than MAX_RATIO, then the size of the screen it fills."""
-    too_wide = packing.width > MAX_RATIO * packing.height
-    return too_wide, max(packing.width / ratio, packing.height)
-
-
-def _shelves(
-    sizes: Sequence[tuple[int, int]], order: list[int], limit: float, gap_x: int, gap_y: int
-) -> Packing:
-    rows: list[list[int]] = [[]]
-    positions: list[Point] = [(0, 0)] * len(sizes)
-    x = y = width = row_height = 0
-    for i in order:
-        w, h = sizes[i]
-        if rows[-1] and x + w > limit:
-            if x - gap_x > width:
-                width = x - gap_x
-            y += row_height + gap_y
-            x = row_height = 0
-            rows.append([])
-        positions[i] = (x, y)
-        rows[-1].append(i)
-        x += w + gap_x
-        if h > row_height:
-            row_height = h
-    return Packing(positions, max(width, x - gap_x), y + row_height, rows)
 
 
 class _Frames:
@@ -514,68 +443,8 @@ def _simplified(points: list[Point]) -> tuple[Point, ...]:
     return tuple(kept)
 
 
-def closing_lines(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
-    """The lines (child, parent) to leave out so that the structure has no cycle: lines to
-    itself, and each line that closes a cycle in a depth-first walk down from the tops in
-    ``key`` order."""
-    if _acyclic(parents):
-        return []
-    below: dict[str, list[str]] = {}
-    closing = []
-    for node, up in parents.items():
-        for parent in up:
-            if parent == node:
-                closing.append((node, node))
-            elif parent in parents:
-                below.setdefault(parent, []).append(node)
-
-    def children(node: str) -> Iterator[str]:
-        return iter(sorted(below.get(node, ()), key=key))
-
-    def has_parent(node: str) -> bool:
-        return any(p != node and p in parents for p in parents[node])
-
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    for start in sorted(parents, key=lambda n: (has_parent(n), key(n))):
-        if start in state:
-            continue
-        state[start] = 1
-        stack = [(start, children(start))]
-        while stack:
-            node, under = stack[-1]
-            child = next(under, None)
-            if child is None:
-                state[node] = 2
-                stack.pop()
-            elif state.get(child) == 1:
-                closing.append((child, node))
-            elif child not in state:
-                state[child] = 1
-                stack.append((child, children(child)))
-    return closing
-
-
-def _acyclic(parents: Parents) -> bool:
-    """True when no body reports, through any chain, to itself (Kahn's algorithm)."""
-    waiting = {node: sum(1 for p in up if p in parents) for node, up in parents.items()}
-    below: dict[str, list[str]] = {}
-    for node, up in parents.items():
-        for parent in up:
-            if parent in parents:
-                below.setdefault(parent, []).append(node)
-    ready = [node for node, count in waiting.items() if not count]
-    done = 0
-    while ready:
-        node = ready.pop()
-        done += 1
-        for child in below.get(node, ()):
-            waiting[child] -= 1
-            if not waiting[child]:
-                ready.append(child)
-    return done == len(parents)
-
-
 __all__ = [
-    "FONT_SIZE", "Block", "Box", "Connector", "Layout", "Packing", "chart_layout",
-    "closing_lines", "overview_layout", "pack", "tiered_layout",
+    "FONT_SIZE", "GAP_X", "GAP_Y", "MAX_RATIO", "ONE_ROW", "TARGET_RATIO", "Block", "Box",
+    "Connector", "Layout", "Packing", "chart_layout", "closing_lines", "overview_layout",
+    "pack", "tiered_layout",
 ]  # fmt: skip
