@@ -250,3 +250,15 @@ def test_render_pdf_is_a_library_call() -> None:
     result = audit(model, build_graph(model))
     data = render_pdf(result, list(model.bodies), paper="a3")
     assert data.startswith(b"%PDF") and b"/Creator (govgraph" in data[-8192:]
+
+
+def test_a_chart_an_older_govgraph_wrote_is_replaced(cli: Cli, in_tmp: Path) -> None:
+    from govgraph import __version__
+
+    for to in ("svg", "png", "pdf"):
+        assert cli("render", EXAMPLE, "--to", to, "-o", f"old.{to}").exit_code == 0
+        path = in_tmp / f"old.{to}"
+        older = path.read_bytes().replace(f"govgraph {__version__}".encode(), b"govgraph 0.0.1")
+        assert older != path.read_bytes()
+        path.write_bytes(older)
+        assert cli("render", EXAMPLE, "--to", to, "-o", path).exit_code == 0, to

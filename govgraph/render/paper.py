@@ -23,18 +23,17 @@ from govgraph.atomic import file_mode
 from govgraph.audit import AuditResult
 from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError
-from govgraph.render.pdf import GENERATOR, render_pdf
-from govgraph.render.png import DEFAULT_DPI, SOFTWARE, render_png
-from govgraph.render.svg import GENERATOR as SVG_GENERATOR
+from govgraph.render.pdf import render_pdf
+from govgraph.render.png import DEFAULT_DPI, render_png
 from govgraph.render.svg import render_svg
 from govgraph.render.view import View, choose_view
 
 FORMATS = ("svg", "pdf", "png")
-#: How each format says govgraph wrote it, and where in the file to look (start or end).
+#: How each format says govgraph (any version) wrote it, and where to look (start or end).
 MARKERS = {
-    "svg": (f"Made by {SVG_GENERATOR}".encode(), "start"),
-    "png": (SOFTWARE, "start"),
-    "pdf": (f"/Creator ({GENERATOR})".encode(), "end"),
+    "svg": (b"<desc>Made by govgraph ", "start"),
+    "png": (b"tEXtSoftware\0govgraph ", "start"),
+    "pdf": (b"/Creator (govgraph ", "end"),
 }
 LOOK = 8192  # bytes read from the start of an SVG or PNG
 PDF_LOOK = 64 * 1024 * 1024  # bytes read from the end of a PDF, at most

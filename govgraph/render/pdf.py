@@ -75,7 +75,7 @@ def render_pdf(
     cairo = cairo_module()
     chosen = list(bodies)
     facts = facts_of(result, chosen, title, scope)
-    items = legend_items(facts, has_second=_has_second(result, chosen))
+    items = legend_items(facts, has_second=has_second_parents(result, chosen))
     page = sheet(paper, items)
 
     def fits(layout: Any) -> bool:
@@ -197,7 +197,8 @@ def _footer(canvas: CairoCanvas, page: Sheet, number: int, total: int) -> None:
                     colour="#666666")  # fmt: skip
 
 
-def _has_second(result: AuditResult, bodies: list[str]) -> bool:
+def has_second_parents(result: AuditResult, bodies: list[str]) -> bool:
+    """True when one of ``bodies`` reports to more than one of them (the legend says so)."""
     drawn = set(bodies)
     for body_id in bodies:
         above = dict.fromkeys(line.body for line in result.model.bodies[body_id].reports_to)

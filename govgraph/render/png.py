@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from govgraph.audit import AuditResult
 from govgraph.render.pages import MIN_SCALE, ChartPage, scale_to_fit
 from govgraph.render.paint import facts_of, legend_items
-from govgraph.render.pdf import GENERATOR, PAPER, _has_second, draw_chart_page, sheet
+from govgraph.render.pdf import GENERATOR, PAPER, draw_chart_page, has_second_parents, sheet
 from govgraph.render.pdf_canvas import CairoCanvas, cairo_module
 from govgraph.render.tiers import chart_layout
 
@@ -47,7 +47,7 @@ def render_png(
     cairo = cairo_module()
     chosen = list(bodies)
     facts = facts_of(result, chosen, title, scope)
-    items = legend_items(facts, has_second=_has_second(result, chosen))
+    items = legend_items(facts, has_second=has_second_parents(result, chosen))
     page = sheet(paper, items)
     layout = chart_layout(result.model, chosen, page.chart_width / page.chart_height)
     width, height = png_size(paper, dpi)
