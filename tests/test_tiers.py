@@ -251,3 +251,20 @@ def test_nothing_to_draw_is_an_empty_layout() -> None:
     layout = tiered_layout({}, {})
     assert (layout.width, layout.height, layout.blocks) == (0, 0, ())
     assert overview_layout(layout).blocks == ()
+
+
+def test_the_width_table_matches_the_font_cairo_draws_with() -> None:
+    # DejaVu Sans must be installed (.ci/run installs fonts-dejavu-core when it is not).
+    cairo = pytest.importorskip("cairocffi")
+    from govgraph.render.fontwidths import text_width
+
+    surface = cairo.RecordingSurface(cairo.CONTENT_COLOR_ALPHA, None)
+    ctx = cairo.Context(surface)
+    options = cairo.FontOptions()
+    options.set_hint_metrics(cairo.HINT_METRICS_OFF)
+    ctx.set_font_options(options)
+    ctx.select_font_face("DejaVu Sans")
+    ctx.set_font_size(12)
+    for text in ("Worcestershire Health and Wellbeing Board", "Cyngor Sir Ynys Môn — Pwyllgor Ŵyr",
+                 "Children's Services (0–25) £ & @ %"):  # fmt: skip
+        assert text_width(text, 12) == pytest.approx(ctx.text_extents(text)[4], abs=0.05)
