@@ -18,7 +18,7 @@ import click
 from govgraph.audit import audit
 from govgraph.cli.options import as_of_option, model_argument, resolve_as_of
 from govgraph.explore import members_report, path_report, seats_report, show_body
-from govgraph.explore.text import members_csv, members_text, path_text, seats_text, show_text
+from govgraph.explore.text import fit, members_csv, members_text, path_text, seats_text, show_text
 from govgraph.graph import build_graph
 from govgraph.loader import load
 from govgraph.select import MEMBER_KINDS, find_entity
@@ -47,7 +47,7 @@ def echo_json(data: Any) -> None:
 
 
 def _echo_lines(lines: list[str]) -> None:
-    click.echo("\n".join(lines))
+    click.echo("\n".join(fit(lines)))
 
 
 @click.command()
@@ -72,6 +72,10 @@ def show(model_dir: Path, body: str, as_of: date | None, output_format: str) -> 
     if output_format == "json":
         echo_json(data)
     else:
+        # Paths as `check` prints them: from where govgraph ran, so they open in an editor.
+        data["file"] = model.display_path(data["file"])
+        for finding in data["findings"]:
+            finding["file"] = finding["file"] and model.display_path(finding["file"])
         _echo_lines(show_text(data))
     return 0
 
