@@ -37,7 +37,7 @@ def default_output(model_dir: Path, to: str = "html") -> Path:
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The file to write (default: output/<model folder name>.<html|svg|pdf|png>).",
+    help="The file to write (default: output/<model folder name>.<html, svg, pdf or png>).",
 )
 @click.option(
     "--to",
@@ -49,7 +49,7 @@ def default_output(model_dir: Path, to: str = "html") -> Path:
 )
 @click.option(
     "--paper",
-    type=click.Choice(sorted(PAPER)),
+    type=click.Choice(list(PAPER)),
     default=None,
     help="With --to pdf or png: landscape A4 (the default) or A3.",
 )
