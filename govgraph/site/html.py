@@ -98,6 +98,15 @@ table.matrix td.seat-chair { background: #c9dcf5; font-weight: 600; }
 footer { color: var(--muted); font-size: 13px; margin-top: 3rem; }
 @media (max-width: 40rem) { main { padding: .8rem; } table { display: block; overflow-x: auto; }
   th, td { min-width: 7.5rem; } }
+figure.chart { margin: .5rem 0; overflow-x: auto; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart figcaption { color: var(--muted); font-size: 13px; }
+@media print {
+  header.top, footer { display: none; }
+  main { padding: 0; max-width: none; }
+  figure.chart { overflow: visible; break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 """
 
 # The pages run no script and load nothing: only the one inline stylesheet,
