@@ -21,6 +21,7 @@ from govgraph.explore import members_report, path_report, seats_report, show_bod
 from govgraph.explore.text import members_csv, members_text, path_text, seats_text, show_text
 from govgraph.graph import build_graph
 from govgraph.loader import load
+from govgraph.safetext import json_text, visible
 from govgraph.select import MEMBER_KINDS, find_entity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,11 +44,12 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _echo_lines(lines: list[str]) -> None:
-    click.echo("\n".join(lines))
+    # Each line may hold names from the model: nothing in them may reach the terminal raw.
+    click.echo("\n".join(visible(line) for line in lines))
 
 
 @click.command()

@@ -1,0 +1,65 @@
+"""Make text from a model safe to print: no control or bidi character reaches a terminal.
+
+Names, messages and reasons come from model files that may have been written by
+someone else. Printed raw, an ESC sequence can clear a terminal or hide lines,
+a newline can forge a second GitHub workflow command or a Markdown heading,
+and a right-to-left override (U+202E) can reverse the rest of a line on
+screen. :func:`visible` writes each such character as a visible escape
+(``\\n``, ``\\x1b``, ``\\u202e``), so the text reads as what it holds and stays
+on one line; :func:`visible_lines` does the same but keeps line breaks, for
+output that is many lines already.
+
+>>> visible("Audit\\n::error::forged")
+'Audit\\\\n::error::forged'
+>>> visible("Board\\x1b[2J")
+'Board\\\\x1b[2J'
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
+#: bidirectional formatting characters (embeddings, overrides, isolates, marks).
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_KEEPING_LINES = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+#: In JSON text the C0 controls outside strings are its own line breaks and indents.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, every control and bidi character written as an escape."""
+    return UNSAFE.sub(_escape, text) if UNSAFE.search(text) else text
+
+
+def visible_lines(text: str) -> str:
+    """Like :func:`visible`, but line breaks (``\\n``) are kept as they are."""
+    return _UNSAFE_KEEPING_LINES.sub(_escape, text) if _UNSAFE_KEEPING_LINES.search(text) else text
+
+
+def has_unsafe(text: str) -> bool:
+    """True when ``text`` holds a character :func:`visible` would escape."""
+    return UNSAFE.search(text) is not None
+
+
+def json_text(text: str) -> str:
+    """JSON text (from :func:`json.dumps`) with every bidi or separator character
+    written as a ``\\uXXXX`` escape: the same data, but nothing that reorders or
+    breaks a line when the JSON is shown in a terminal or an editor.
+
+    (``json.dumps`` already escapes C0 controls; DEL and the C1 controls are escaped
+    here too.)
+    """
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
