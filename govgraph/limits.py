@@ -158,6 +158,20 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
     return raw
 
 
+def read_head(path: Path, size: int = 4096) -> bytes | None:
+    """The first ``size`` bytes of ``path`` if it is a regular file, else None (never blocks)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        return os.read(handle, size) if stat.S_ISREG(os.fstat(handle).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
 def not_a_file(mode: int) -> str:
     return f"is {kind_of(mode)}, not a file; govgraph reads files only"
 

@@ -63,3 +63,14 @@ def json_text(text: str) -> str:
     here too.)
     """
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+#: What XML 1.0 cannot hold at all, even escaped: C0 controls but tab and line breaks,
+#: lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids written as a visible escape, so a
+    GraphML or GEXF file stays well-formed whatever a name holds."""
+    return _NOT_XML.sub(_escape, text) if _NOT_XML.search(text) else text

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from govgraph.atomic import write_text
+from govgraph.atomic import is_stdout, write_text
 from govgraph.cli.options import ISO_DATE, model_argument
 from govgraph.cli.selection import selection_option
 from govgraph.errors import GovgraphError
@@ -114,7 +114,7 @@ def _write(draft: Draft, output: Path, force: bool, name: str | None) -> int:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="The file to write (for csv: a folder); standard output when not given.",
+    help="The file to write (for csv: a folder); standard output when not given or -.",
 )
 @click.option(
     "--as-of",
@@ -158,7 +158,7 @@ def export(
 
 
 def _write_one(text: str, output: Path | None, force: bool) -> None:
-    if output is None:
+    if output is None or is_stdout(output):
         click.echo(text, nl=False)
         return
     if output.is_dir():
@@ -169,7 +169,7 @@ def _write_one(text: str, output: Path | None, force: bool) -> None:
 
 
 def _write_many(files: dict[str, str], output: Path | None, force: bool) -> None:
-    if output is None:
+    if output is None or is_stdout(output):
         click.echo("\n".join(f"# {name}\n{text}" for name, text in files.items()), nl=False)
         return
     if output.exists() and not output.is_dir():

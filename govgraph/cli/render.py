@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from govgraph.atomic import is_stdout
 from govgraph.audit import audit
 from govgraph.cli.options import as_of_option, model_argument, resolve_as_of
 from govgraph.cli.selection import selected_bodies, selection_option
@@ -34,7 +35,8 @@ def default_output(model_dir: Path) -> Path:
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The HTML file to write (default: output/<model folder name>.html).",
+    help="The HTML file to write (default: output/<model folder name>.html; - for "
+    "standard output).",
 )
 @as_of_option
 @click.option("--focus", metavar="BODY", default=None, help="Draw this body and its surroundings.")
@@ -90,9 +92,14 @@ def render(
     html = render_chart(
         result, graph, focus=focus, up=up, down=down, members=members, bodies=chosen, whole=whole
     )
-    path = write_chart(output or default_output(model_dir), html, force=force)
     if view.partial:
         click.echo(f"note: showing {view.description}. {widen_hint(len(model.bodies))}", err=True)
+    if is_stdout(output):
+        if open_browser:
+            raise GovgraphError("--open needs a file to open; give -o FILE instead of -o -")
+        click.echo(html, nl=False)
+        return 0
+    path = write_chart(output or default_output(model_dir), html, force=force)
     click.echo(str(path))
     if open_browser:
         webbrowser.open(path.resolve().as_uri())

@@ -16,6 +16,7 @@ from typing import Any
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Skipped
+from govgraph.limits import read_input
 
 SECTIONS = ("organizations", "persons", "posts", "memberships")
 
@@ -32,10 +33,7 @@ class PopoloData:
 
 def load_json(path: Path) -> Any:
     """The JSON in ``path``; a one-line :class:`GovgraphError` when it is not JSON."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GovgraphError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    raw = read_input(path)  # a regular file within the size limit, or a one-line error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
