@@ -74,3 +74,33 @@ def xml_text(text: str) -> str:
     """``text`` with every character XML 1.0 forbids written as a visible escape, so a
     GraphML or GEXF file stays well-formed whatever a name holds."""
     return _NOT_XML.sub(_escape, text) if _NOT_XML.search(text) else text
+
+
+#: Characters that can change the direction of what follows them: the embedding,
+#: override and isolate controls, and right-to-left letters (Hebrew, Arabic, Syriac …).
+_DIRECTIONAL = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_ISOLATES = re.compile("[\u2066-\u2069]")
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` held apart from what surrounds it, as HTML's ``<bdi>`` does, when it
+    holds anything that could change direction; other text is returned unchanged.
+
+    An override in a name (U+202E) would otherwise reverse the rest of the line it
+    is printed on. The text is wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL
+    ISOLATE, which ends every embedding and override opened inside it and works in
+    text and in attribute values alike; isolate controls of the text's own are
+    dropped first, so that none can close the wrapper early.
+
+    >>> isolate("Board") == "Board"
+    True
+    >>> isolate("evil\\u202e!") == "\\u2068evil\\u202e!\\u2069"
+    True
+    """
+    if not _DIRECTIONAL.search(text):
+        return text
+    return FIRST_STRONG_ISOLATE + _ISOLATES.sub("", text) + POP_DIRECTIONAL_ISOLATE

@@ -9,6 +9,7 @@ their person or organization, the same entity in several files.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,11 @@ def load_json(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise GovgraphError(f"{path}: the JSON is nested too deeply to read") from None
+    except ValueError:  # a number past Python's 4,300 digits
+        raise GovgraphError(
+            f"{path}{_line_of_long_number(text)}: a number too long to read (over 4,300 "
+            "digits); put it in quotes if it is text"
+        ) from None
 
 
 def read_popolo(paths: Iterable[Path], skipped: Skipped) -> PopoloData:
@@ -165,3 +171,9 @@ def _add(
             skipped.add(f"{kind} given twice with different details (first kept)", ident)
         return
     table[ident] = item
+
+
+def _line_of_long_number(text: str) -> str:
+    """``:LINE`` of the first over-long number in ``text`` (json gives no position)."""
+    found = re.search(r"\d{4301,}", text)
+    return f":{text.count(chr(10), 0, found.start()) + 1}" if found else ""

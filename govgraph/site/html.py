@@ -17,6 +17,7 @@ import html
 from collections.abc import Iterable
 
 from govgraph import __version__
+from govgraph.safetext import isolate
 
 GENERATOR = f"govgraph {__version__} build"
 
@@ -35,7 +36,8 @@ def esc(value: object) -> Html:
     """``value`` as safe HTML: escaped text, or unchanged if it is already :class:`Html`."""
     if isinstance(value, Html):
         return value
-    return Html(html.escape("" if value is None else str(value), quote=True))
+    # isolate: a right-to-left override in a name must not reverse the rest of the page
+    return Html(html.escape(isolate("" if value is None else str(value)), quote=True))
 
 
 def fmt(template: str, *values: object) -> Html:
