@@ -156,7 +156,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     except ModelLoadError as exc:
         # One line a problem, whatever the names in it hold (see govgraph.safetext).
-        click.echo("\n".join(visible(line) for line in str(exc).split("\n")), err=True)
+        lines = [visible(str(problem)) for problem in exc.problems]
+        click.echo("\n".join([*lines, str(exc).rsplit("\n", 1)[-1]]), err=True)
         return EXIT_INVALID
     except GovgraphError as exc:
         click.echo(f"govgraph: {visible_lines(str(exc))}", err=True)

@@ -6,7 +6,7 @@ in its place: every page is written into a hidden folder beside the target
 swapped with the target in one step (``renameat2(RENAME_EXCHANGE)`` on Linux;
 two renames elsewhere). A build killed at any moment leaves either the old site
 or the new one, never pages of two dates, and never a folder the next build
-refuses.
+refuses; the next build removes what a killed one left beside the folder.
 
 What may be replaced is decided by :data:`MARKER`, which records each file the
 build wrote with its SHA-256. The marker is a file in a folder that may have
@@ -26,6 +26,7 @@ import ctypes
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -86,7 +87,9 @@ class SiteFolder:
         parent = self.root.absolute().parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{self.root.name}.build-"))
+            _remove_abandoned(parent, self.root.name)
+            prefix = f".{self.root.name}.build-{os.getpid()}-"
+            staging = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
         except OSError as exc:
             raise GovgraphError(
                 f"{self.root}: cannot write there ({exc.strerror or exc})"
@@ -131,6 +134,25 @@ class SiteFolder:
     def abandon(self) -> None:
         """Remove the staging folder (after a failure): the target is as it was."""
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _remove_abandoned(parent: Path, name: str) -> None:
+    """Remove staging folders of builds that were killed (their process is gone)."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.(?:build|old)-(\d+)-")
+    for entry in parent.iterdir() if parent.is_dir() else ():
+        found = pattern.match(entry.name)
+        if found and entry.is_dir() and not entry.is_symlink() and not _alive(int(found.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive, and not ours to touch
+        return True
+    return True
 
 
 def _cannot_write(path: Path, exc: OSError) -> GovgraphError:
@@ -247,7 +269,7 @@ def _swap_in(staging: Path, root: Path) -> None:
     if _exchange(staging, root):
         shutil.rmtree(staging, ignore_errors=True)  # now holds the old site
         return
-    old = Path(tempfile.mkdtemp(dir=staging.parent, prefix=f".{root.name}.old-"))
+    old = Path(tempfile.mkdtemp(dir=staging.parent, prefix=f".{root.name}.old-{os.getpid()}-"))
     os.rmdir(old)
     os.rename(root, old)
     try:
