@@ -18,6 +18,7 @@ output that is many lines already.
 from __future__ import annotations
 
 import re
+import sys
 
 #: C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the
 #: bidirectional formatting characters (embeddings, overrides, isolates, marks).
@@ -104,3 +105,22 @@ def isolate(text: str) -> str:
     if not _DIRECTIONAL.search(text):
         return text
     return FIRST_STRONG_ISOLATE + _ISOLATES.sub("", text) + POP_DIRECTIONAL_ISOLATE
+
+
+def for_stdout(text: str) -> str:
+    """Data (an export, a CSV) for standard output: exact when it goes to a file or a
+    pipe, with :func:`visible_lines` escapes when a terminal would show it."""
+    stream = sys.stdout
+    return visible_lines(text) if stream is not None and stream.isatty() else text
+
+
+#: Controls HTML shows as boxes or drops (all but tab and the line breaks).
+_HTML_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def html_text(text: str) -> str:
+    """Model text for an HTML page, before escaping: control characters as visible
+    escapes, and :func:`isolate`-d when it could change the direction of what follows."""
+    if _HTML_CONTROLS.search(text):
+        text = _HTML_CONTROLS.sub(_escape, text)
+    return isolate(text)

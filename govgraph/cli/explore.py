@@ -21,7 +21,7 @@ from govgraph.explore import members_report, path_report, seats_report, show_bod
 from govgraph.explore.text import members_csv, members_text, path_text, seats_text, show_text
 from govgraph.graph import build_graph
 from govgraph.loader import load
-from govgraph.safetext import json_text, visible
+from govgraph.safetext import for_stdout, json_text, visible
 from govgraph.select import MEMBER_KINDS, find_entity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -157,7 +157,7 @@ def members(model_dir: Path, body: str, as_of: date | None, output_format: str) 
     if output_format == "json":
         echo_json(data)
     elif output_format == "csv":
-        click.echo(members_csv(data), nl=False)
+        click.echo(for_stdout(members_csv(data)), nl=False)
     else:
         _echo_lines(members_text(data))
     return 0

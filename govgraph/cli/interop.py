@@ -23,6 +23,7 @@ from govgraph.interop.moderngov_import import import_moderngov
 from govgraph.interop.popolo_import import import_popolo
 from govgraph.interop.view import make_view
 from govgraph.loader import load
+from govgraph.safetext import for_stdout, visible
 from govgraph.select import select_bodies
 
 _files = click.argument(
@@ -96,7 +97,7 @@ def _write(draft: Draft, output: Path, force: bool, name: str | None) -> int:
     if draft.skipped:
         click.echo("left out or changed on import:", err=True)
         for line in draft.skipped.lines():
-            click.echo(f"  {line}", err=True)
+            click.echo(f"  {visible(line)}", err=True)  # names from the source file
     return 0
 
 
@@ -159,7 +160,7 @@ def export(
 
 def _write_one(text: str, output: Path | None, force: bool) -> None:
     if output is None or is_stdout(output):
-        click.echo(text, nl=False)
+        click.echo(for_stdout(text), nl=False)
         return
     if output.is_dir():
         raise GovgraphError(f"{output} is a folder; -o names the file to write")
@@ -170,7 +171,8 @@ def _write_one(text: str, output: Path | None, force: bool) -> None:
 
 def _write_many(files: dict[str, str], output: Path | None, force: bool) -> None:
     if output is None or is_stdout(output):
-        click.echo("\n".join(f"# {name}\n{text}" for name, text in files.items()), nl=False)
+        joined = "\n".join(f"# {name}\n{text}" for name, text in files.items())
+        click.echo(for_stdout(joined), nl=False)
         return
     if output.exists() and not output.is_dir():
         raise GovgraphError(f"{output} is a file; for csv, -o names a folder for the three tables")

@@ -17,6 +17,7 @@ from govgraph.graph import build_graph
 from govgraph.loader import load
 from govgraph.render import render_chart, write_chart
 from govgraph.render.view import choose_view, widen_hint
+from govgraph.safetext import for_stdout, visible
 
 LEVELS = click.IntRange(min=0)
 
@@ -97,10 +98,10 @@ def render(
     if is_stdout(output):
         if open_browser:
             raise GovgraphError("--open needs a file to open; give -o FILE instead of -o -")
-        click.echo(html, nl=False)
+        click.echo(for_stdout(html), nl=False)
         return 0
     path = write_chart(output or default_output(model_dir), html, force=force)
-    click.echo(str(path))
+    click.echo(visible(str(path)))
     if open_browser:
         webbrowser.open(path.resolve().as_uri())
     return 0
