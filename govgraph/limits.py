@@ -117,8 +117,9 @@ class InputProblem(GovgraphError):
 
 
 def too_large(size: int, limit: int, option: str) -> str:
+    amount = f"{size / MB:,.1f} MB" if size >= MB // 10 else f"{size / 1024:,.1f} KB"
     return (
-        f"{size / MB:,.1f} MB is more than the {describe_size(limit)} govgraph reads "
+        f"{amount} is more than the {describe_size(limit)} govgraph reads "
         f"(raise it with govgraph {option} SIZE if the file is meant to be this big)"
     )
 
