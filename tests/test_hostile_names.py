@@ -171,3 +171,25 @@ def test_site_pages_isolate_a_right_to_left_override(cli: Cli, model: Path, tmp_
             assert before.rfind("\u2068") > before.rfind("\u2069"), page  # inside an isolate
             assert "\u2069" in after[:200], page
     assert seen >= 2  # the body's own page and the pages that name it
+
+
+def test_an_import_of_hostile_names_and_dates_is_a_model_and_a_clean_summary(
+    cli: Cli, tmp_path: Path
+) -> None:
+    document = {
+        "organizations": [
+            {"id": "b", "name": HEADING, "founding_date": "0001-01-01"},
+            {"id": "c", "name": ESCAPES},
+        ],
+        "persons": [{"id": "p", "name": FORGED}],
+        "memberships": [{"person_id": "p", "organization_id": "b", "start_date": "9999-12-31"}],
+    }
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("import", "popolo", source, "-o", tmp_path / "model")
+    assert result.exit_code == 0, result.stderr
+    assert "date not understood (left out)" in result.stderr
+    assert not TERMINAL_CONTROLS.search(result.stderr.replace("\n", " "))
+    check = cli("check", tmp_path / "model", "--as-of", ON, "--format", "github")
+    assert check.exit_code in (0, 1)
+    assert not [line for line in check.stdout.splitlines() if "README.md" in line[:40]]
