@@ -117,10 +117,11 @@ class InputProblem(GovgraphError):
 
 
 def too_large(size: int, limit: int, option: str) -> str:
+    """``6.8 KB, more than the 4K govgraph reads; …``: to follow "is" or "hold"."""
     amount = f"{size / MB:,.1f} MB" if size >= MB // 10 else f"{size / 1024:,.1f} KB"
     return (
-        f"{amount} is more than the {describe_size(limit)} govgraph reads "
-        f"(raise it with govgraph {option} SIZE if the file is meant to be this big)"
+        f"{amount}, more than the {describe_size(limit)} govgraph reads; if it is meant "
+        f"to be this big, raise the limit with govgraph {option} SIZE"
     )
 
 
@@ -142,7 +143,7 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
                 path, f"is {kind_of(info.st_mode)}, not a file; govgraph reads files only"
             )
         if info.st_size > limit:
-            raise InputProblem(path, too_large(info.st_size, limit, "--max-file-size"))
+            raise InputProblem(path, "is " + too_large(info.st_size, limit, "--max-file-size"))
         chunks = []
         left = limit + 1
         while left > 0:
@@ -157,7 +158,7 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
     finally:
         os.close(handle)
     if len(raw) > limit:  # it grew while being read
-        raise InputProblem(path, too_large(len(raw), limit, "--max-file-size"))
+        raise InputProblem(path, "is " + too_large(len(raw), limit, "--max-file-size"))
     return raw
 
 

@@ -80,6 +80,7 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
     store = FileCache() if enabled(cache) else None
     model = Model(root=root)
     first_seen: dict[str, tuple[str, int]] = {}
+    complete = not found.problems
     with collector_paused():
         for file in files:
             rel = file.name if single else file.relative_to(root).as_posix()
@@ -87,6 +88,7 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
             model.files.append(rel)
             is_settings = rel == SETTINGS_FILE and not single
             prepared = _prepared(file, rel, is_settings, store, spare)
+            complete = complete and not prepared.unread
             problems.extend(dataclasses.replace(p, file=shown) for p in prepared.problems)
             data = prepared.data
             if data is None:
@@ -95,7 +97,8 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
                 model.settings = _settings(data, shown, rel, problems)
                 continue
             _sections(data, model, shown, rel, problems, first_seen)
-        problems.extend(check_references(model))
+        if complete:  # with a file missing, every id it defines would look unknown
+            problems.extend(check_references(model))
     if store is not None:
         store.finish()
     if problems:
@@ -129,6 +132,7 @@ class Prepared:
     data: Any
     problems: list[LoadProblem] = field(default_factory=list)
     limited: bool = False  # refused for a size limit: not cached, the user may raise it
+    unread: bool = False  # the file could not be read at all
 
 
 def _prepared(
@@ -139,7 +143,7 @@ def _prepared(
     try:
         raw = read_input(file, limit)
     except InputProblem as exc:
-        return Prepared(None, [LoadProblem(_THIS_FILE, 0, 0, exc.cause)])
+        return Prepared(None, [LoadProblem(_THIS_FILE, 0, 0, exc.cause)], unread=True)
     expanded = min(limit, len(raw) + spare)
     if store is None:
         return _prepare(raw, rel, is_settings, expanded)

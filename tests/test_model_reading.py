@@ -101,7 +101,7 @@ def test_limits_are_raised_on_the_command_line_or_in_the_environment(
     (model / "padding.yaml").write_text("#" * 300_000 + "\n")
     refused = cli("--max-file-size", "256K", "validate", model)
     assert refused.exit_code == 2
-    assert "padding.yaml: error: 0.3 MB is more than the 256K govgraph reads" in refused.stderr
+    assert "padding.yaml: error: is 0.3 MB, more than the 256K govgraph reads" in refused.stderr
     assert "--max-file-size" in refused.stderr
     assert cli("--max-file-size", "1M", "validate", model).exit_code == 0
     assert "--max-model-size" in cli("--max-model-size", "100K", "validate", model).stderr
@@ -170,3 +170,22 @@ def test_review_intervals_of_centuries_stay_an_audit_not_a_crash(
     )
     result = cli("check", folder, "--as-of", "2200-12-31")
     assert result.exit_code in (0, 1), result.stderr
+
+
+def test_a_file_refused_for_its_size_does_not_make_its_ids_look_unknown(
+    cli: Cli, model: Path
+) -> None:
+    (model / "bodies.yaml").write_text(
+        "bodies:\n  - id: board\n    name: Board\n    root: true\n"
+        "    members: [{member: council}]\n" + "#" * 5000 + "\n"
+    )
+    (model / "organisations.yaml").write_text(
+        "organisations:\n  - id: council\n    name: Council\n" + "#" * 9000 + "\n"
+    )
+    result = cli("--max-file-size", "8K", "validate", model)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{model / 'organisations.yaml'}: error: is 8.8 KB, more than the 8K govgraph reads; "
+        "if it is meant to be this big, raise the limit with govgraph --max-file-size SIZE",
+        "1 problem in the model",
+    ]

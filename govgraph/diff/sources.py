@@ -104,7 +104,7 @@ def _export(top: Path, revision: str, inner: str, kind: str, folder: Path) -> Pa
             # Sizes are checked before any blob is read: git would hand over the whole file.
             if int(blob_size) > limits.file_size:
                 cause = too_large(int(blob_size), limits.file_size, "--max-file-size")
-                raise GovgraphError(f"{revision}:{path}: {cause}")
+                raise GovgraphError(f"{revision}:{path}: is {cause}")
             total += int(blob_size)
             entries.append((path, sha))
     if total > limits.model_size:
