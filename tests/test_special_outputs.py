@@ -105,3 +105,16 @@ def test_an_import_into_a_folder_of_yaml_only_may_overwrite_with_force(
     (out / "notes.txt").unlink()
     assert cli("import", "popolo", popolo, "-o", out).exit_code == 0
     assert cli("import", "popolo", popolo, "-o", out, "--force").exit_code == 0
+
+
+def test_an_import_too_large_to_read_back_is_refused_before_writing(
+    cli: Cli, tmp_path: Path
+) -> None:
+    popolo = tmp_path / "in.json"
+    assert cli("export", EXAMPLE, "--to", "popolo", "-o", popolo).exit_code == 0
+    out = tmp_path / "model"
+    refused = cli("--max-model-size", "15K", "import", "popolo", popolo, "-o", out)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"govgraph: {out}: the model would hold ")
+    assert "--max-model-size" in refused.stderr
+    assert not out.exists()

@@ -17,6 +17,7 @@ from govgraph.atomic import check_target
 from govgraph.errors import GovgraphError, ModelLoadError
 from govgraph.interop.draft import SECTION_ORDER, Draft
 from govgraph.interop.yaml_writer import render_section, render_settings
+from govgraph.limits import current, too_large
 from govgraph.loader import SETTINGS_FILE, load
 from govgraph.model import Model
 from govgraph.walk import YAML_SUFFIXES
@@ -73,6 +74,24 @@ def refuse_foreign_folder(folder: Path) -> None:
         )
 
 
+def refuse_oversized(files: dict[str, str], folder: Path) -> None:
+    """Raise before writing when the model would be too large for govgraph to read back."""
+    limits = current()
+    sizes = {file: len(text.encode("utf-8")) for file, text in files.items()}
+    for file, size in sizes.items():
+        if size > limits.file_size:
+            raise GovgraphError(
+                f"{folder / file} would be {too_large(size, limits.file_size, '--max-file-size')}"
+                " (for this import and for reading the model afterwards)"
+            )
+    total = sum(sizes.values())
+    if total > limits.model_size:
+        raise GovgraphError(
+            f"{folder}: the model would hold "
+            f"{too_large(total, limits.model_size, '--max-model-size')}"
+        )
+
+
 def draft_files(draft: Draft, name: str) -> dict[str, str]:
     """File name -> YAML text for a draft: one file per section, plus the settings."""
     files = {f"{section}.yaml": render_section(draft, section) for section in SECTION_ORDER}
@@ -92,6 +111,7 @@ def write_draft(draft: Draft, folder: Path, force: bool = False, name: str | Non
         raise GovgraphError(f"{folder} is a file; -o names the folder to write the model into")
     refuse_foreign_folder(folder)
     files = draft_files(draft, name or folder.resolve().name)
+    refuse_oversized(files, folder)
     refuse_existing((folder / file for file in files), force)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.import-"))
