@@ -27,9 +27,9 @@ from govgraph.errors import GovgraphError
 
 MB = 1024 * 1024
 #: The benchmarks' national register (400 councils) is 71 MB of YAML in 3,602 files, none
-#: over 0.1 MB, and loads in 0.7 GB. YAML needs about 10 times a file's size in memory,
-#: and a dense one-line flow file up to 75 times, while it is parsed: at 16 MB a file
-#: costs at most about 1.2 GB and 12 s, and anything larger is refused before parsing.
+#: over 0.1 MB, and loads in 0.7 GB. With the value limit of :mod:`govgraph.yamlread`
+#: (1,000,000 a file), a file within this size parses in about 10 s and under 1 GB at
+#: worst, however it is written; anything larger is refused before parsing.
 DEFAULT_FILE_SIZE = 16 * MB
 DEFAULT_MODEL_SIZE = 256 * MB
 

@@ -88,7 +88,7 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
             model.files.append(rel)
             is_settings = rel == SETTINGS_FILE and not single
             prepared = _prepared(file, rel, is_settings, store, spare)
-            complete = complete and not prepared.unread
+            complete = complete and not prepared.unread and not prepared.truncated
             problems.extend(dataclasses.replace(p, file=shown) for p in prepared.problems)
             data = prepared.data
             if data is None:
@@ -133,6 +133,7 @@ class Prepared:
     problems: list[LoadProblem] = field(default_factory=list)
     limited: bool = False  # refused for a size limit: not cached, the user may raise it
     unread: bool = False  # the file could not be read at all
+    truncated: bool = False  # too many invalid entries: the rest were not checked
 
 
 def _prepared(
@@ -169,14 +170,41 @@ def _prepare(raw: bytes, rel: str, is_settings: bool, expanded: int | None = Non
     except YAMLProblem as exc:
         problem = LoadProblem(_THIS_FILE, exc.line, exc.column, exc.message)
         return Prepared(None, [problem], limited=exc.limit)
+    prepared = Prepared(data)
     if not is_settings and isinstance(data, YMap):
+        invalid = 0
         for section, items in data.items():
             if section in SECTIONS and isinstance(items, list):
-                data[section] = [
-                    _validated(section, index, item, rel) if isinstance(item, YMap) else item
-                    for index, item in enumerate(items)
-                ]
-    return Prepared(data)
+                entries = []
+                for index, item in enumerate(items):
+                    if not isinstance(item, YMap):
+                        entries.append(item)
+                    elif invalid >= MAX_PROBLEMS_PER_FILE:  # not worth checking one by one
+                        entries.append(Validated(item.get("id"), item.line_of("id"), section))
+                        prepared.truncated = True
+                    else:
+                        entry = _validated(section, index, item, rel)
+                        invalid += entry.entity is None
+                        entries.append(entry)
+                data[section] = entries
+        if prepared.truncated:
+            prepared.problems.append(_too_many(1))
+    return prepared
+
+
+#: Past this many invalid entries in one file, the rest are not checked one by one: a
+#: file of a million bad entries must fail in seconds, and the first hundred show the way.
+MAX_PROBLEMS_PER_FILE = 100
+
+
+def _too_many(line: int) -> LoadProblem:
+    return LoadProblem(
+        _THIS_FILE,
+        line,
+        0,
+        f"more than {MAX_PROBLEMS_PER_FILE} entries of this file are wrong; the rest were "
+        "not checked (fix these and run again)",
+    )
 
 
 def _validated(section: str, index: int, raw: YMap, rel: str) -> Validated:
@@ -275,8 +303,14 @@ def _entities(
     section_line: int,
 ) -> None:
     table: dict[str, Any] = getattr(model, section)
+    shapeless = 0
     for index, entry in enumerate(items):
         if not isinstance(entry, Validated):
+            shapeless += 1
+            if shapeless > MAX_PROBLEMS_PER_FILE:
+                if shapeless == MAX_PROBLEMS_PER_FILE + 1:
+                    problems.append(dataclasses.replace(_too_many(section_line), file=shown))
+                continue
             problems.append(
                 LoadProblem(
                     shown,

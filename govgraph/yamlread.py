@@ -13,7 +13,8 @@ Safety, because model files come from many hands:
 * aliases are allowed (officers use anchors and ``<<`` merges), but a document
   whose aliases expand past :data:`MAX_EXPANDED_NODES` values, or past the
   size the caller allows (a "billion laughs" bomb, or one long string aliased
-  thousands of times), is refused before anything is built from it;
+  thousands of times), is refused before anything is built from it, and so is
+  a document of that many values written out;
 * a number too long for Python to convert (over 4,300 digits) is refused with
   its position;
 * a key given twice in one mapping is an error, not a silent overwrite.
@@ -309,6 +310,31 @@ def _expanded_size(root: Node, max_chars: int | None = None) -> int:
     return sizes[id(root)]
 
 
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def _count_values(text: str) -> None:
+    """Refuse a document of more than :data:`MAX_EXPANDED_NODES` values before it is
+    built: PyYAML's node tree costs about 350 bytes and 7 µs a value, so a dense 16 MB
+    line of ``[a,a,a,…]`` would take 3 GB and a minute. The parser's events are counted
+    as they stream past, in constant memory (a second per million values)."""
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, _NODE_EVENTS):
+                count += 1
+                if count > MAX_EXPANDED_NODES:
+                    mark = event.start_mark
+                    raise YAMLProblem(
+                        f"this file holds more than {MAX_EXPANDED_NODES:,} values; split it "
+                        "into several files (a model is a folder of files)",
+                        mark.line + 1 if mark else 0,
+                        mark.column + 1 if mark else 0,
+                    )
+    except yaml.YAMLError:
+        return  # a syntax error: the full parse reports it with its position
+
+
 def parse_yaml(text: str, max_expanded: int | None = None) -> Any:
     """Parse one YAML document safely, keeping positions in :class:`YMap` values.
 
@@ -321,6 +347,8 @@ def parse_yaml(text: str, max_expanded: int | None = None) -> Any:
 
     Raises :class:`YAMLProblem` with a position for anything that cannot be read.
     """
+    if len(text) > 2 * MAX_EXPANDED_NODES:  # only a file this long can hold that many values
+        _count_values(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

@@ -102,6 +102,7 @@ def test_hostile_input_is_refused_in_one_line(case: Case, outcomes: dict[str, An
     if len(lines) > 1:  # a model's load problems: one line each, then the count
         assert SUMMARY.match(lines[-1]), stderr
         assert all(": error" in line for line in lines[:-1]), stderr
+        assert len(lines) < 400, "a flood of problems: at most 100 entries a file are listed"
     allowed = setup.may_write or ("\0",)
     changed = {
         path

@@ -76,6 +76,19 @@ def _huge_file(tmp: Path) -> Setup:
     return Setup(["check", str(model)])
 
 
+def _dense_line(tmp: Path) -> Setup:
+    # 2.5 million values on one 5 MB line: under the size limit, over the value limit.
+    model = base_model(tmp / "model")
+    (model / "dense.yaml").write_text("bodies: [" + ",".join(["a"] * 2_500_000) + "]\n")
+    return Setup(["check", str(model)])
+
+
+def _many_bad_entries(tmp: Path) -> Setup:
+    model = base_model(tmp / "model")
+    (model / "bad.yaml").write_text("bodies: [" + ",".join(["{x: 1}"] * 200_000) + "]\n")
+    return Setup(["check", str(model)])
+
+
 def _model_too_large(tmp: Path) -> Setup:
     model = base_model(tmp / "model")
     for number in range(3):
@@ -189,6 +202,8 @@ CASES = [
     Case("alias-string", _alias_string, "notes.yaml:2:", "MB of text"),
     Case("huge-one-line-file", _huge_file, "flow.yaml", "--max-file-size"),
     Case("model-too-large", _model_too_large, "model", "--max-model-size"),
+    Case("a-million-values-on-a-line", _dense_line, "dense.yaml:1:", "1,000,000 values"),
+    Case("two-hundred-thousand-bad-entries", _many_bad_entries, "bad.yaml:1", "more than 100"),
     Case("fifo-named-yaml", _fifo, "x.yaml", "named pipe"),
     Case("dangling-link", _dangling, "x.yaml", "does not exist"),
     Case("link-loop", _loop, "x.yaml", "loops back"),
