@@ -175,3 +175,28 @@ def test_a_build_killed_at_any_moment_leaves_one_site_of_one_date(tmp_path: Path
         )
         leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")]
         assert not leftovers  # what the killed build left beside was tidied away
+
+
+def test_a_folder_whose_parent_cannot_be_written_is_rebuilt_in_place(
+    cli: Cli, model_dir: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govgraph.site import folder as site_folder
+
+    site = tmp_path / "www"
+    extra = dict(SAMPLE)
+    extra["more.yaml"] = "bodies:\n  - id: gone\n    name: Gone\n    reports_to: [{body: hwb}]\n"
+    assert cli("build", model_dir(extra, name="m1"), "-o", site).exit_code == 0
+    (site / "robots.txt").write_text("User-agent: *")
+
+    def no_staging(*args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(site_folder.tempfile, "mkdtemp", no_staging)
+    rebuilt = cli("build", model_dir(SAMPLE, name="m2"), "-o", site, "--as-of", "2024-01-01")
+    assert rebuilt.exit_code == 0, rebuilt.stderr
+    assert not (site / "bodies" / "gone.html").exists()
+    assert (site / "robots.txt").read_text() == "User-agent: *"
+    assert "2024-01-01" in (site / "index.html").read_text()
+    record = json.loads((site / MARKER).read_text())
+    assert "bodies/gone.html" not in record["files"] and "index.html" in record["files"]
+    assert cli("build", model_dir(SAMPLE, name="m2"), "-o", site).exit_code == 0

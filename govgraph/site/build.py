@@ -117,7 +117,7 @@ def build_site(
     ``progress`` wraps the list of pages (the CLI passes a progress bar).
     """
     pages = plan_pages(graph, result)
-    folder = SiteFolder(out, force)
+    folder = SiteFolder(out, force, planned=(each.path for each in pages))
     try:
         for each in progress(pages):
             folder.write(each.path, each.render())

@@ -7,6 +7,9 @@ swapped with the target in one step (``renameat2(RENAME_EXCHANGE)`` on Linux;
 two renames elsewhere). A build killed at any moment leaves either the old site
 or the new one, never pages of two dates, and never a folder the next build
 refuses; the next build removes what a killed one left beside the folder.
+When the folder's parent cannot be written (a web root in a folder owned by
+someone else), there is nowhere to stage: pages are then replaced in the
+folder one by one, each atomically, and that guarantee is lost.
 
 What may be replaced is decided by :data:`MARKER`, which records each file the
 build wrote with its SHA-256. The marker is a file in a folder that may have
@@ -30,10 +33,11 @@ import re
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from govgraph.atomic import new_file_mode
+from govgraph.atomic import new_file_mode, write_text
 from govgraph.errors import GovgraphError
 from govgraph.limits import read_head, read_input
 from govgraph.site.html import GENERATOR
@@ -46,12 +50,24 @@ _MARKER_LIMIT = 16 * 1024 * 1024
 class SiteFolder:
     """Write a site into a staging folder, then swap it in for ``root``."""
 
-    def __init__(self, root: Path, force: bool = False) -> None:
+    def __init__(self, root: Path, force: bool = False, planned: Iterable[str] = ()) -> None:
         self.root = root
         self.force = force
         self.written: dict[str, str] = {}  # path in the site -> sha256 of what was written
         self.previous, self.foreign = self._inspect()
+        self._refuse_clashes(set(planned))
+        #: True when the folder's parent cannot be written: pages are then replaced in
+        #: the folder one by one (each atomically), as there is nowhere to stage them.
+        self.in_place = False
         self.staging = self._make_staging()
+
+    def _refuse_clashes(self, paths: set[str]) -> None:
+        clashes = [path for path in self.foreign if path in paths]
+        if clashes and not self.force:
+            raise GovgraphError(
+                f"{self.root}: {_some(clashes)} would be replaced, but govgraph build did not "
+                "write it or it was changed since; move it out, or add --force to replace it"
+            )
 
     # --- before anything is written --------------------------------------------------
 
@@ -91,6 +107,9 @@ class SiteFolder:
             prefix = f".{self.root.name}.build-{os.getpid()}-"
             staging = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
         except OSError as exc:
+            if self.root.is_dir() and os.access(self.root, os.W_OK):
+                self.in_place = True
+                return self.root
             raise GovgraphError(
                 f"{self.root}: cannot write there ({exc.strerror or exc})"
             ) from None
@@ -104,6 +123,10 @@ class SiteFolder:
         """Write one page (``path`` relative to the site) into the staging folder."""
         target = self.staging / path
         data = text.encode("utf-8")
+        if self.in_place:
+            write_text(target, text)
+            self.written[path] = hashlib.sha256(data).hexdigest()
+            return
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -116,23 +139,35 @@ class SiteFolder:
     def finish(self) -> list[str]:
         """Carry the user's files over, record this build, swap it in; return the files
         of the previous build that this one no longer has (now gone)."""
-        clashes = [path for path in self.foreign if path in self.written]
-        if clashes and not self.force:
+        try:
+            self._refuse_clashes(set(self.written))
+        except GovgraphError:
             self.abandon()
-            raise GovgraphError(
-                f"{self.root}: {_some(clashes)} would be replaced, but govgraph build did not "
-                "write it or it was changed since; move it out, or add --force to replace it"
-            )
+            raise
+        stale = sorted(set(self.previous) - set(self.written))
+        if self.in_place:
+            for path in stale:
+                if _matches(self.root, path, self.previous[path]):
+                    (self.root / path).unlink()
+            self._record(self.written)
+            return stale
         for path in self.foreign:
             if path not in self.written:
                 _carry(self.root / path, self.staging / path)
-        record = {"generator": GENERATOR, "format": MARKER_FORMAT, "files": self.written}
-        (self.staging / MARKER).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+        self._record(self.written)
         _swap_in(self.staging, self.root)
-        return sorted(set(self.previous) - set(self.written))
+        return stale
+
+    def _record(self, files: dict[str, str]) -> None:
+        record = {"generator": GENERATOR, "format": MARKER_FORMAT, "files": files}
+        write_text(self.staging / MARKER, json.dumps(record, indent=1, sort_keys=True) + "\n")
 
     def abandon(self) -> None:
-        """Remove the staging folder (after a failure): the target is as it was."""
+        """After a failure: remove the staging folder, so the target is as it was (in
+        place, record what was written, so the next build knows its own pages)."""
+        if self.in_place:
+            self._record({**self.previous, **self.written})
+            return
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
