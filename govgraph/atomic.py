@@ -2,11 +2,12 @@
 ever over a regular file.
 
 Every file govgraph writes (charts, exports, imported models, site pages) goes
-through :func:`write_text`: the text is written to a temporary file in the same
-folder and moved into place with :func:`os.replace`, so a reader (or a crash)
-never sees half a file. :func:`tempfile.mkstemp` makes its file readable by the
-owner only; a chart or an export is meant to be shared, so the file gets the
-mode it had before, or for a new file 0o666 less the umask, as ``open()`` gives.
+through :func:`write_text` (a workbook through :func:`write_bytes`): the data is
+written to a temporary file in the same folder and moved into place with
+:func:`os.replace`, so a reader (or a crash) never sees half a file.
+:func:`tempfile.mkstemp` makes its file readable by the owner only; a chart or an
+export is meant to be shared, so the file gets the mode it had before, or for a
+new file 0o666 less the umask, as ``open()`` gives.
 
 Renaming over a path replaces whatever was there, so :func:`check_target`
 refuses anything but a regular file or a free name first: ``-o /dev/null`` must
@@ -57,6 +58,11 @@ def check_target(path: Path) -> None:
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` (UTF-8, ``\\n`` line endings) to ``path``, creating its folder."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a workbook, an image), creating its folder."""
     check_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,8 +72,8 @@ def write_text(path: Path, text: str) -> None:
     except OSError as exc:
         raise cannot_write(path, exc) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.chmod(temporary, file_mode(path))
         check_target(path)  # once more: something may have been put there meanwhile
         os.replace(temporary, path)

@@ -15,7 +15,9 @@ from pydantic_core import ErrorDetails
 from govgraph.schema import yaml_keys
 
 
-def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str], n: int = 3) -> str:
+def suggest(
+    word: str, choices: list[str] | tuple[str, ...] | set[str], n: int = 3, cutoff: float = 0.6
+) -> str:
     """``" (did you mean 'x'?)"`` for the nearest choices to ``word``, or ``""``.
 
     >>> suggest("membrs", ["members", "name"])
@@ -23,7 +25,7 @@ def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str], n: int =
     >>> suggest("boards", ["board", "boars", "hoards", "panel"])
     " (did you mean 'boars', 'board' or 'hoards'?)"
     """
-    close = difflib.get_close_matches(str(word), sorted(choices), n=n, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), sorted(choices), n=n, cutoff=cutoff)
     if not close:
         return ""
     quoted = [f"'{c}'" for c in close]

@@ -64,19 +64,21 @@ def _expect(
     actual = model.kind_of(ref)
     if actual in kinds:
         return  # nearly every reference: say nothing, and build no words for it
-    words = [_a(kind) for kind in kinds]
-    wanted = " or ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} or {words[-1]}"
+    wanted = _either([_a(kind) for kind in kinds])
     key = field.split()[-1]
     if actual is None:
         candidates = [i for i in model.ids() if model.kind_of(i) in kinds]
-        hint = suggest(ref, candidates) or (
-            "" if candidates else f" (the model has no {kinds[0]} yet)"
-        )
-        yield _problem(
-            model,
-            where,
-            f"{field} names '{ref}', which is not in the model{hint}; it must name {wanted}",
-        )
+        # Only a near id is a likely typo; a far one would send the officer astray.
+        near = suggest(ref, candidates, cutoff=NEAR)
+        if near:
+            advice = f"{near}; it must name {wanted}"
+        else:
+            sections = _either([f"{SECTION_OF[kind]}:" for kind in kinds])
+            advice = (
+                f"; add {_a(kinds[0]) if len(kinds) == 1 else wanted} with id '{ref}' "
+                f"(under {sections}), or correct the id"
+            )
+        yield _problem(model, where, f"{field} names '{ref}', which is not in the model{advice}")
     else:
         yield _problem(
             model,
@@ -154,6 +156,23 @@ def _settings(model: Model) -> Iterator[LoadProblem]:
 def _problem(model: Model, where: Placed, message: str, key: str = "") -> LoadProblem:
     line = where.line_of(key) if key else where.line
     return LoadProblem(model.display_path(where.file), line, 0, message)
+
+
+#: Where each kind of entity is written, for "add it under …".
+SECTION_OF = {
+    "organisation": "organisations",
+    "post": "posts",
+    "person": "people",
+    "body": "bodies",
+}
+
+
+def _either(words: list[str]) -> str:
+    return " or ".join(words) if len(words) < 3 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+#: How alike two ids must be for one to be suggested for the other.
+NEAR = 0.75
 
 
 def _a(word: str) -> str:

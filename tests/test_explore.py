@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import CliResult
+from support import EXAMPLE, CliResult
 
 ON = "2023-07-07"
 
@@ -114,6 +114,12 @@ SAMPLE = {
 }
 
 Cli = Callable[..., "CliResult"]
+
+
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read whole table rows; fitting tables to a width is tested on its own."""
+    monkeypatch.setenv("COLUMNS", "250")
 
 
 @pytest.fixture
@@ -356,3 +362,25 @@ def test_a_report_dated_after_the_as_of_date_is_marked(cli: Cli, sample: Path) -
     assert "last reported 2023-03-01, after the as-of date" in result.stdout
     data = as_json(cli("path", sample, "hwb", "--as-of", "2023-01-01", "--format", "json"))
     assert data["chains"][0][1]["via"]["reported_after_as_of"] is True
+
+
+def test_tables_and_facts_fit_the_terminal(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("show", EXAMPLE, "wscp", "--as-of", "2026-11-28")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    # A wrapped cell goes on under its own column; the words are all still there.
+    header = next(line for line in lines if line.startswith("  ROLE"))
+    member_column = header.index("MEMBER")
+    assert any(line[:member_column].strip() == "" and line[member_column:].startswith("Worcestershire")
+               for line in lines)  # fmt: skip
+    assert "Independent Chair" in result.stdout and "Graham Holt" in result.stdout
+    monkeypatch.setenv("COLUMNS", "250")
+    assert (
+        max(
+            len(line)
+            for line in cli("show", EXAMPLE, "wscp", "--as-of", "2026-11-28").stdout.splitlines()
+        )
+        > 100
+    )

@@ -31,7 +31,7 @@ def export(cli: Cli, *args: object) -> str:
 
 
 def test_every_format_is_registered_with_what_opens_it() -> None:
-    assert list(EXPORTERS) == ["popolo", "graphml", "gexf", "dot", "mermaid", "csv"]
+    assert list(EXPORTERS) == ["popolo", "graphml", "gexf", "dot", "mermaid", "csv", "xlsx"]
     assert all(exporter.opens_with for exporter in EXPORTERS.values())
 
 
@@ -141,7 +141,8 @@ def test_csv_tables_are_read_by_the_csv_module(cli: Cli, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     folder = tmp_path / "tables"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bodies.csv", "memberships.csv", "reporting-lines.csv",
+        "bodies.csv", "memberships.csv", "organisations.csv", "pack-provisions.csv", "packs.csv",
+        "people.csv", "post-holders.csv", "posts.csv", "reporting-lines.csv",
     ]  # fmt: skip
 
     def rows(name: str) -> list[dict[str, str]]:
@@ -163,10 +164,13 @@ def test_csv_tables_are_read_by_the_csv_module(cli: Cli, tmp_path: Path) -> None
     }
 
 
-def test_csv_on_standard_output_gives_the_three_tables_in_turn(cli: Cli) -> None:
+def test_csv_on_standard_output_gives_the_tables_in_turn(cli: Cli) -> None:
     text = export(cli, "--to", "csv")
     sections = re.split(r"^# (\S+\.csv)\n", text, flags=re.MULTILINE)[1:]
     names = sections[0::2]
-    assert names == ["bodies.csv", "memberships.csv", "reporting-lines.csv"]
+    assert names == [
+        "organisations.csv", "people.csv", "posts.csv", "post-holders.csv", "bodies.csv",
+        "memberships.csv", "reporting-lines.csv", "packs.csv", "pack-provisions.csv",
+    ]  # fmt: skip
     for body in sections[1::2]:
         assert list(csv.reader(io.StringIO(body.strip())))[0]

@@ -1,4 +1,4 @@
-"""Every command the README shows gives the output the README shows.
+"""Every command the README and the docs show gives the output they show.
 
 A README whose examples have drifted teaches officers the wrong thing, so each
 ``$ govgraph …`` line in a fenced block is run (in a copy of the repository's
@@ -8,10 +8,12 @@ output, in order. ``…`` stands for lines (or, inside a line, text) left out.
 
 from __future__ import annotations
 
+import glob
 import re
 import shlex
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,33 +21,40 @@ import pytest
 from support import REPO, Cli
 
 README = REPO / "README.md"
+#: The pages whose examples are run: the README and the guides (the generated
+#: references are compared whole, in test_docs.py).
+PAGES = [README, *sorted(p for p in (REPO / "docs").glob("*.md")
+                         if p.name not in ("cli.md", "checks.md"))]  # fmt: skip
 ELLIPSIS = "…"
 
 
 @dataclass(frozen=True)
 class Example:
-    line: int  # of the command in README.md
+    page: str  # README.md or docs/….md
+    line: int  # of the command there
     command: str
     expected: tuple[str, ...]
 
     def __str__(self) -> str:
-        return f"README.md:{self.line}: $ {self.command}"
+        return f"{self.page}:{self.line}: $ {self.command}"
 
 
 def examples() -> list[Example]:
     found: list[Example] = []
-    block: list[tuple[int, str]] | None = None
-    for number, line in enumerate(README.read_text(encoding="utf-8").splitlines(), 1):
-        if line.startswith("```"):
-            if block is not None:
-                found += _commands(block)
-            block = [] if block is None else None
-        elif block is not None:
-            block.append((number, line))
+    for page in PAGES:
+        block: list[tuple[int, str]] | None = None
+        name = page.relative_to(REPO).as_posix()
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("```"):
+                if block is not None:
+                    found += _commands(name, block)
+                block = [] if block is None else None
+            elif block is not None:
+                block.append((number, line))
     return found
 
 
-def _commands(block: list[tuple[int, str]]) -> list[Example]:
+def _commands(page: str, block: list[tuple[int, str]]) -> list[Example]:
     out: list[Example] = []
     for i, (number, line) in enumerate(block):
         if not line.startswith("$ "):
@@ -55,7 +64,7 @@ def _commands(block: list[tuple[int, str]]) -> list[Example]:
             if following.startswith("$ "):
                 break
             expected.append(following.rstrip())
-        out.append(Example(number, line[2:], tuple(expected)))
+        out.append(Example(page, number, line[2:], tuple(expected)))
     return out
 
 
@@ -93,22 +102,49 @@ def test_the_readme_has_examples_to_check() -> None:
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of what the examples read, so that what they write lands in a scratch folder."""
-    root = tmp_path_factory.mktemp("readme")
-    shutil.copytree(REPO / "models", root / "models")
-    shutil.copytree(REPO / "tests" / "fixtures", root / "tests" / "fixtures")
-    return root
+def workspaces(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """A copy of what the examples read for each page, so that what one page's examples
+    write lands in a scratch folder of its own (pages may use the same output names)."""
+    made: dict[str, Path] = {}
+
+    def workspace(page: str) -> Path:
+        if page not in made:
+            root = tmp_path_factory.mktemp("docs")
+            for name in shipped("models", "tests/fixtures"):
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPO / name, root / name)
+            made[page] = root
+        return made[page]
+
+    return workspace
+
+
+def shipped(*folders: str) -> list[str]:
+    """The files git tracks under ``folders``: what the repository ships, never what a
+    user has added beside it by following the README (a schema, a model of their own)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", *folders], cwd=REPO, capture_output=True, text=True
+    )
+    if listed.returncode != 0:  # not a git checkout: everything there is shipped
+        return [p.relative_to(REPO).as_posix() for f in folders for p in (REPO / f).rglob("*")
+                if p.is_file()]  # fmt: skip
+    return [name for name in listed.stdout.split("\0") if name]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_readme_example_prints_what_the_readme_says(
-    example: Example, workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+    example: Example, workspaces: Callable[[str], Path], cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(workspace)
+    monkeypatch.chdir(workspaces(example.page))
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")  # as output is when not a terminal
     command = example.command.split(" | ")[0]  # `| tail -1`: the lines shown are still in order
-    args = shlex.split(command)
+    # The shell would expand `*.xml`; so does the test (sorted, as bash does).
+    args = [
+        expanded
+        for arg in shlex.split(command)
+        for expanded in (sorted(glob.glob(arg)) if "*" in arg else [arg]) or [arg]
+    ]
     if args[0] == "govgraph":
         result = cli(*args[1:])
         output = (result.stdout + result.stderr).splitlines()

@@ -12,6 +12,7 @@ place that decides what a failure looks like:
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 import sys
@@ -43,6 +44,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 #: to read and test. A command's module is imported only when that command runs (or
 #: when help lists them all), so ``govgraph check`` never pays for charts or imports.
 COMMAND_PATHS: dict[str, str] = {
+    "init": "govgraph.cli.init:init",
     "validate": "govgraph.cli.validate:validate",
     "check": "govgraph.cli.check:check",
     "checks": "govgraph.cli.check:checks",
@@ -74,6 +76,39 @@ class _LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return command(cmd_name) if cmd_name in COMMAND_PATHS else None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMAND_PATHS:
+            near = difflib.get_close_matches(name, COMMAND_PATHS, n=3, cutoff=0.7)
+            hint = f" Did you mean {_either(near)}?" if near else ""
+            raise click.UsageError(
+                f"no such command {name!r}.{hint} ('govgraph --help' lists them all)", ctx
+            )
+        return super().resolve_command(ctx, args)
+
+
+def _either(names: list[str]) -> str:
+    quoted = [repr(name) for name in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+#: Options of ``govgraph`` itself that may also be written after the command
+#: (``govgraph check models/x --no-cache``), as users expect of global options.
+GLOBAL_FLAGS = ("--no-cache",)
+
+
+def _global_options_first(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each global flag moved before the command (never past ``--``)."""
+    args = list(argv)
+    end = args.index("--") if "--" in args else len(args)
+    moved = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    if not moved:
+        return args
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS]
+    return [*moved, *rest, *args[end:]]
 
 
 @click.group(cls=_LazyGroup, context_settings=CONTEXT)
@@ -144,8 +179,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    args = _global_options_first(sys.argv[1:] if argv is None else argv)
     try:
-        result = cli.main(args=argv, prog_name="govgraph", standalone_mode=False)
+        result = cli.main(args=args, prog_name="govgraph", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
     except click.ClickException as exc:

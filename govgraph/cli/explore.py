@@ -18,7 +18,7 @@ import click
 from govgraph.audit import audit
 from govgraph.cli.options import as_of_option, model_argument, resolve_as_of
 from govgraph.explore import members_report, path_report, seats_report, show_body
-from govgraph.explore.text import members_csv, members_text, path_text, seats_text, show_text
+from govgraph.explore.text import fit, members_csv, members_text, path_text, seats_text, show_text
 from govgraph.graph import build_graph
 from govgraph.loader import load
 from govgraph.safetext import for_stdout, json_text, visible
@@ -48,8 +48,9 @@ def echo_json(data: Any) -> None:
 
 
 def _echo_lines(lines: list[str]) -> None:
-    # Each line may hold names from the model: nothing in them may reach the terminal raw.
-    click.echo("\n".join(visible(line) for line in lines))
+    # Each line may hold names from the model: nothing in them may reach the terminal raw
+    # (escaped before wrapping, so the wrapped lines are as wide as what is shown).
+    click.echo("\n".join(fit(visible(line) for line in lines)))
 
 
 @click.command()
@@ -74,6 +75,10 @@ def show(model_dir: Path, body: str, as_of: date | None, output_format: str) -> 
     if output_format == "json":
         echo_json(data)
     else:
+        # Paths as `check` prints them: from where govgraph ran, so they open in an editor.
+        data["file"] = model.display_path(data["file"])
+        for finding in data["findings"]:
+            finding["file"] = finding["file"] and model.display_path(finding["file"])
         _echo_lines(show_text(data))
     return 0
 

@@ -11,6 +11,7 @@ from govgraph.schema import Waivable
 
 FIELD_WORDS = {
     "from_": "start date",
+    "on_behalf_of": "organisation sat for",
     "term_ends": "term end",
     "review interval months": "review interval (months)",
     "hosted by": "host",

@@ -16,7 +16,7 @@ from govgraph.diff.fields import FIELD_WORDS, json_value, value_parts, waiver_ch
 from govgraph.model import Model
 from govgraph.schema import Membership
 
-MEMBERSHIP_FIELDS = ("voting", "from_", "term_ends", "reviewed", "note")
+MEMBERSHIP_FIELDS = ("on_behalf_of", "voting", "from_", "term_ends", "reviewed", "note")
 AREA = "memberships"
 
 

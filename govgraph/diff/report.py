@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.diff.changes import AREAS, Change, escape_markdown
+from govgraph.diff.leave_out import only_areas, without_fields
 from govgraph.diff.sources import open_model
 from govgraph.diff.states import compare_states
 from govgraph.diff.versions import compare_models
@@ -35,17 +36,32 @@ class DiffResult:
         return [(a, [c for c in self.changes if c.area == a]) for a in AREAS if self.counts[a]]
 
 
-def diff_versions(old: str, new: str) -> DiffResult:
-    """Compare two model folders (or ``REV:path`` git revisions) as written down."""
+def diff_versions(
+    old: str,
+    new: str,
+    ignore_fields: frozenset[str] = frozenset(),
+    areas: frozenset[str] = frozenset(),
+) -> DiffResult:
+    """Compare two model folders (or ``REV:path`` git revisions) as written down.
+
+    ``ignore_fields`` (YAML names, see :data:`~govgraph.diff.leave_out.IGNORABLE`)
+    are left out of the comparison; ``areas`` (of :data:`AREAS`), when given, are
+    the only ones reported.
+    """
     before, after = open_model(old), open_model(new)
-    return DiffResult(old, new, after.name, compare_models(before, after))
+    changes = compare_models(
+        without_fields(before, ignore_fields), without_fields(after, ignore_fields)
+    )
+    return DiffResult(old, new, after.name, only_areas(changes, areas))
 
 
-def diff_dates(model_dir: str | Path, first: date, second: date) -> DiffResult:
+def diff_dates(
+    model_dir: str | Path, first: date, second: date, areas: frozenset[str] = frozenset()
+) -> DiffResult:
     """Compare what was current in one model on two dates (earlier date first)."""
     a, b = sorted((first, second))
     model = load(model_dir)
-    changes = compare_states(build_graph(model), a, b)
+    changes = only_areas(compare_states(build_graph(model), a, b), areas)
     return DiffResult(a.isoformat(), b.isoformat(), model.name, changes, (a, b))
 
 

@@ -8,22 +8,75 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
 from collections.abc import Iterable, Sequence
+from itertools import zip_longest
 from typing import Any
+
+from govgraph.terminal import output_width
 
 Data = dict[str, Any]
 BRANCH = "└─ "
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], indent: str = "  ") -> list[str]:
-    """Left-aligned columns, two spaces apart, trailing spaces trimmed."""
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    indent: str = "  ",
+    width: int | None = None,
+) -> list[str]:
+    """Left-aligned columns, two spaces apart, trailing spaces trimmed, fitted to
+    ``width`` (default: the terminal's) by wrapping the widest columns' cells."""
     body = [list(map(str, row)) for row in rows]
     widths = [max(len(str(c)) for c in column) for column in zip(headers, *body, strict=False)]
+    room = (width or output_width()) - len(indent) - 2 * (len(widths) - 1)
+    widths = _shrunk(widths, [len(h) for h in headers], room)
     lines = []
     for row in [list(headers), *body]:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        lines.append((indent + "  ".join(cells)).rstrip())
+        cells = [_wrapped(cell, w) for cell, w in zip(row, widths, strict=False)]
+        for parts in zip_longest(*cells, fillvalue=""):
+            padded = [part.ljust(w) for part, w in zip(parts, widths, strict=False)]
+            lines.append((indent + "  ".join(padded)).rstrip())
     return lines
+
+
+def fit(lines: Iterable[str], width: int | None = None) -> list[str]:
+    """Each line wrapped at ``width`` (default: the terminal's), going on two spaces in
+    from where it began; tables (already fitted) pass unchanged."""
+    width = width or output_width()
+    out = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        start = next((i for i, c in enumerate(line) if c.isalnum()), 0)  # after "└─ "
+        hang = " " * (start + 2)
+        out.extend(textwrap.wrap(line, width, subsequent_indent=hang, break_on_hyphens=False))
+    return out
+
+
+#: The narrowest a wrapped column becomes (a header longer than this keeps its width);
+#: a column no wider than SHORT_COLUMN (a date span, a role) is never wrapped.
+MIN_COLUMN, SHORT_COLUMN = 12, 25
+
+
+def _shrunk(widths: list[int], headers: list[int], room: int) -> list[int]:
+    """Column widths that fit ``room``: each wide column gives up the same share of
+    what it has beyond its floor, so a long name keeps more room than a short note."""
+    floors = [
+        w if w <= SHORT_COLUMN else max(h, MIN_COLUMN) for w, h in zip(widths, headers, strict=True)
+    ]
+    spare, excess = room - sum(floors), sum(widths) - sum(floors)
+    if sum(widths) <= room or excess <= 0:
+        return widths
+    share = max(0.0, spare / excess)
+    return [floor + int((w - floor) * share) for w, floor in zip(widths, floors, strict=True)]
+
+
+def _wrapped(cell: str, width: int) -> list[str]:
+    if len(cell) <= width:
+        return [cell]
+    return textwrap.wrap(cell, width, break_on_hyphens=False) or [""]
 
 
 def label(entry: Data) -> str:

@@ -18,6 +18,7 @@ from govgraph.interop.exporters import EXPORTERS, Exporter
 from govgraph.interop.files import write_draft
 from govgraph.interop.json_schema import model_file_schema, settings_schema
 from govgraph.interop.moderngov_import import import_moderngov
+from govgraph.interop.openstates_import import import_openstates
 from govgraph.interop.popolo_import import import_popolo
 from govgraph.interop.view import ExportView, make_view
 
@@ -28,6 +29,7 @@ __all__ = [
     "Exporter",
     "Skipped",
     "import_moderngov",
+    "import_openstates",
     "import_popolo",
     "make_view",
     "model_file_schema",

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from govgraph.interop.roles import RoleMapper
 from govgraph.interop.values import IdAllocator
 from govgraph.schema import (
     Body,
@@ -109,6 +110,26 @@ class Draft:
     section_notes: dict[str, list[str]] = field(default_factory=dict)
     skipped: Skipped = field(default_factory=Skipped)
     ids: IdAllocator = field(default_factory=IdAllocator)
+    #: What each title meant; importers ask it (``draft.roles.role(title)``).
+    roles: RoleMapper = field(default_factory=RoleMapper)
+    #: What was read, a line per file or table: ``GetCommittees.xml: 12 committees``.
+    read: list[str] = field(default_factory=list)
+    #: What the shared mapping folded together (terms, titles, names), with examples.
+    merged: Skipped = field(default_factory=Skipped)
+    #: One-off remarks for the summary (the roots chosen, placeholders left out).
+    remarks: list[str] = field(default_factory=list)
+    #: Bodies the source itself names as its council or legislature: the roots.
+    source_roots: list[str] = field(default_factory=list)
+    #: The source states every body's ``root`` itself (a file govgraph exported):
+    #: the roots rule leaves the bodies as they are.
+    roots_given: bool = False
+    #: The source is a model govgraph itself wrote (its Popolo export): the mapping
+    #: leaves it exactly as written, so that export then import gives the same model
+    #: (a term renewed the day after the last ended stays two terms).
+    as_written: bool = False
+    #: The model's own statutory packs, when the source carries them (govgraph's own
+    #: spreadsheet tables): written to ``packs.yaml``, in FORMAT.md's pack layout.
+    packs: list[dict[str, Any]] = field(default_factory=list)
 
     def section(self, name: str) -> list[dict[str, Any]]:
         entities: list[dict[str, Any]] = getattr(self, name)
@@ -119,3 +140,15 @@ class Draft:
 
     def counts(self) -> dict[str, int]:
         return {name: len(self.section(name)) for name in SECTION_ORDER}
+
+    def summary_lines(self) -> list[str]:
+        """The import summary for standard error: what was read, merged, mapped by the
+        role vocabulary, left as a note, and left out or changed (with why)."""
+        lines = [f"read {line}" for line in self.read]
+        lines += [f"merged {line}" for line in self.merged.lines()]
+        lines += self.roles.lines()
+        lines += self.remarks
+        if self.skipped:
+            lines.append("left out or changed on import:")
+            lines += [f"  {line}" for line in self.skipped.lines()]
+        return lines

@@ -93,8 +93,11 @@ def refuse_oversized(files: dict[str, str], folder: Path) -> None:
 
 
 def draft_files(draft: Draft, name: str) -> dict[str, str]:
-    """File name -> YAML text for a draft: one file per section, plus the settings."""
+    """File name -> YAML text for a draft: one file per section, plus the settings (and
+    the model's own packs, when the source carried any)."""
     files = {f"{section}.yaml": render_section(draft, section) for section in SECTION_ORDER}
+    if draft.packs:
+        files["packs.yaml"] = render_section(draft, "packs")
     files[SETTINGS_FILE] = render_settings(draft, name)
     return files
 

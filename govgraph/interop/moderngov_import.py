@@ -1,411 +1,295 @@
 """Saved ModernGov web-service responses -> a govgraph model (``govgraph import moderngov``).
 
 ModernGov (``/mgWebService.asmx``) has no call that lists a committee's
-members, so the model is pieced together from three responses:
+members, so the model is pieced together from the responses councils save
+(read by :mod:`govgraph.interop.moderngov_read`), in one call, in any order:
 
-* ``GetCommittees`` gives the bodies. ``committeedeleted`` True: skipped (a
+* ``GetCommittees`` gives the bodies. ``committeedeleted`` True: left out (a
   deleted entry is a mistake or a test, not history). ``committeeexpired``
-  True: skipped by default, because ModernGov gives no date and govgraph will
+  True: left out by default, because ModernGov gives no date and govgraph will
   not invent one; with ``include_expired`` it is imported, left current, with
   a comment above it asking for its ``dissolved`` date. A committee titled
-  "Council" (or "Full Council", "County Council" …) is the root.
-* ``GetCouncillorsByWard`` gives the people, and each councillor's terms of
-  office as memberships of Full Council (made if ``GetCommittees`` has none):
-  a term followed by a later one ends (``to``) on its end date; the last term's
-  end date is ``term_ends``. Party, ward and ``representing`` (often the
-  nominating body, i.e. on-behalf-of) go in the membership's note; ``keyposts``
-  such as "Chairman of the Council" become chair / vice-chair memberships.
-  Contact details and addresses are not imported.
+  "Council" (or "Full Council", "County Council" …) is the council: it goes in
+  ``draft.source_roots`` and the shared mapping makes the others report to it.
+* ``GetMeetings`` lists the meetings of each committee: it is what links a
+  ``GetMeeting`` response that names no committee to its committee.
 * ``GetMeeting`` gives each meeting's attendees: everyone listed in a member
   role becomes a member of the meeting's committee, ``from`` the first and
   ``to`` the last meeting they were listed at (no ``to`` when listed at the
-  committee's latest meeting). "Chairman"/"Chair" -> chair. Officers, clerks
-  and guests are not members and are not imported.
+  latest meeting read). Roles go through the role vocabulary ("Chairman" ->
+  chair, "Substitute"/"Alternate" -> substitute). Officers, clerks and guests
+  are not members and are not imported. The committee is the meeting's own
+  ``committeeid``; else the committee GetMeetings lists it under; else its own
+  ``committeetitle``, or the one committee its documents name, matched to a
+  GetCommittees title.
+* ``GetCouncillorsByWard`` gives the people and each councillor's terms of
+  office as memberships of the council (made if no response names one). A
+  term ending on the day the next begins ends the day before, so the mapping
+  joins re-elections into one seat; the last term's end is ``term_ends``.
+  ``keyposts`` go through the vocabulary: "Lord Mayor", "Chairman of the
+  Council" make the councillor the council's chair, "Deputy Mayor" its
+  vice-chair, "Chair of X" the chair of committee X. ``representing`` that
+  names an organisation (a council, an authority, an association …) other
+  than the ward or party becomes ``on_behalf_of``; anything else stays a note.
+  Contact details and addresses are not imported.
 
-Quirks handled: ``dd/mm/yyyy`` dates, ``unspecified`` end dates, counts padded
-with spaces (and checked against the entries, to catch truncated responses),
-whitespace-only elements, ``True``/``False`` strings, doubly encoded entities
-(``&amp;amp;``), SOAP envelopes, and HTML error pages saved as ``.xml``.
+One ModernGov committee id is one body, whichever file it came through. A
+file that holds no response govgraph reads is listed and skipped; a file that
+is not well-formed XML stops the import before anything is written.
 """
 
 from __future__ import annotations
 
-import re
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft, ordered
-from govgraph.interop.safexml import local_name, parse_xml
-from govgraph.interop.values import (
-    body_kind,
-    british_date,
-    clean_text,
-    person_slug,
-    role_of,
-    slugify,
-    true_false,
+from govgraph.interop.moderngov_councillors import CouncillorsState
+from govgraph.interop.moderngov_read import (
+    READ,
+    Attendee,
+    Committee,
+    Listed,
+    Meeting,
+    Response,
+    read_response,
 )
-
-_COUNCIL_TITLE = re.compile(r"^(full |county |city |borough |district )?council( meeting)?$", re.I)
-_NOT_MEMBER = re.compile(r"officer|clerk|in attendance|guest|democratic|visitor|speaker", re.I)
-_KEYPOST_CHAIR = re.compile(
-    r"^(vice[- ]?|deputy )?chair(man|woman|person)?\b(?: of (?:the )?(.+))?$", re.IGNORECASE
+from govgraph.interop.moderngov_rules import (
+    NON_VOTING,
+    not_a_member,
 )
-USED_COUNCILLOR_FIELDS = {
-    "councillorid", "fullusername", "politicalpartytitle", "representing", "keyposts",
-    "termsofoffice",
-}  # fmt: skip
-BODY, PERSON = "body", "person"
+from govgraph.interop.moderngov_state import plural
+from govgraph.interop.roles import RoleMapper
+from govgraph.interop.values import slugify, true_false
 
 
-def import_moderngov(paths: Sequence[Path], include_expired: bool = False) -> Draft:
+def import_moderngov(
+    paths: Sequence[Path], include_expired: bool = False, roles: RoleMapper | None = None
+) -> Draft:
     """Read saved ModernGov responses into a :class:`Draft` (rules in the module docstring)."""
     draft = Draft(source="ModernGov web-service responses", files=[p.name for p in paths])
-    documents = [(path, _payload(parse_xml(path))) for path in paths]
-    kinds = {path: _response_kind(root, path) for path, root in documents}
+    draft.roles = roles or RoleMapper()
+    responses = [read_response(path) for path in paths]  # any broken file stops here
+    if not any(r.kind for r in responses):
+        names = ", ".join(f"{r.path.name} (<{r.root_name}>)" for r in responses)
+        raise GovgraphError(
+            f"none of the files is a ModernGov response govgraph reads: {names}; "
+            f"give saved {READ} responses"
+        )
     state = _ModernGov(draft, include_expired)
-    for wanted in ("committees", "councillors", "meeting"):  # bodies and names first
-        for path, root in documents:
-            if kinds[path] == wanted:
-                getattr(state, wanted)(root, path)
+    for response in responses:
+        if response.kind is None:
+            draft.read.append(
+                f"{response.path.name}: skipped: <{response.root_name}> is not a {READ} response"
+            )
+            draft.skipped.add("file that holds nothing govgraph reads", response.path.name)
+    # Bodies first, then what links meetings to them, then people, then attendees.
+    readers = {
+        "committees": state.read_committees,
+        "meetings": state.read_meetings,
+        "councillors": state.read_councillors,
+        "meeting": state.read_meeting,
+    }
+    for kind, read in readers.items():
+        for response in responses:
+            if response.kind == kind:
+                state.counts(response)
+                read(response)
     state.finish()
+    if not draft.bodies and not draft.people:
+        raise GovgraphError(
+            f"{', '.join(r.path.name for r in responses)}: no committees, councillors or "
+            "placed meetings in these responses, so there is nothing to import; "
+            f"give saved {READ} responses that list them"
+        )
     return draft
 
 
-def _payload(root: ET.Element) -> ET.Element:
-    """The response element itself, inside a SOAP envelope if it was saved with one."""
-    while local_name(root.tag) in ("envelope", "body") or re.search(
-        r"(response|result)$", local_name(root.tag)
-    ):
-        children = list(root)
-        if not children:
-            break
-        root = children[0]
-    return root
+class _ModernGov(CouncillorsState):
+    """Reads GetCommittees, GetMeetings and GetMeeting (and, through
+    :class:`CouncillorsState`, GetCouncillorsByWard) into the draft."""
 
-
-def _response_kind(root: ET.Element, path: Path) -> str:
-    name = local_name(root.tag)
-    if name == "committees":
-        return "committees"
-    if name == "councillorsbyward":
-        return "councillors"
-    if name in ("getmeeting", "meeting") or _first(root, "attendees") is not None:
-        return "meeting"
-    if name == "getmeetings":
-        raise GovgraphError(
-            f"{path}: a GetMeetings response lists meetings but not who sits on them; "
-            "save GetMeeting?lMeetingId=… for the meetings you want and import those"
-        )
-    raise GovgraphError(
-        f"{path}: <{name}> is not a ModernGov response govgraph reads; give saved "
-        "GetCommittees, GetCouncillorsByWard or GetMeeting responses"
-    )
-
-
-def _all(element: ET.Element, name: str) -> Iterator[ET.Element]:
-    return (e for e in element.iter() if local_name(e.tag) == name)
-
-
-def _first(element: ET.Element, name: str) -> ET.Element | None:
-    return next(_all(element, name), None)
-
-
-def _text(element: ET.Element, name: str) -> str | None:
-    found = _first(element, name)
-    return None if found is None else clean_text("".join(found.itertext()))
-
-
-def _field(element: ET.Element, name: str) -> str | None:
-    """An attribute or a child element's text (ModernGov versions use both)."""
-    for key, value in element.attrib.items():
-        if local_name(key) == name:
-            return clean_text(value)
-    return _text(element, name)
-
-
-class _ModernGov:
     def __init__(self, draft: Draft, include_expired: bool) -> None:
-        self.draft = draft
-        self.skipped = draft.skipped
+        super().__init__(draft)
         self.include_expired = include_expired
-        self.bodies: dict[str, dict[str, Any]] = {}  # our id -> body values
-        self.by_committee: dict[str, str] = {}  # ModernGov committee id or title -> our id
-        self.left_out: dict[str, str] = {}  # ModernGov committee id or title -> why
-        self.people: dict[str, dict[str, Any]] = {}  # ModernGov member id -> person values
-        self.members: dict[str, list[dict[str, Any]]] = {}  # our body id -> memberships
+        self.listing: dict[str, tuple[Listed, str]] = {}  # meeting id -> listing, its file
         self.listed: dict[tuple[str, str, str, str], list[date | None]] = {}
-        self.meetings: dict[str, list[date | None]] = {}
-        self.seen: set[tuple[str, str]] = set()
+        self.held: dict[str, list[date | None]] = {}  # our body id -> meeting days
+        self.titles: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.meeting_ids: set[str] = set()
-        self.council: str | None = None
 
     # --- GetCommittees --------------------------------------------------------------------
 
-    def committees(self, root: ET.Element, path: Path) -> None:
-        entries = list(_all(root, "committee"))
-        self._check_count(root, "committeescount", len(entries), path)
-        for entry in entries:
-            committee_id = _text(entry, "committeeid")
-            title = _text(entry, "committeetitle")
-            if title is None:
-                self.skipped.add("committee without a title", f"{path.name}: id {committee_id}")
+    def read_committees(self, response: Response) -> None:
+        expired = deleted = 0
+        for entry in response.committees:
+            if entry.title is None:
+                self.skipped.add("committee without a title", f"{entry.where}: id {entry.id}")
                 continue
-            key = committee_id or title
+            key = entry.id or f"title:{slugify(entry.title)}"
             if key in self.by_committee or key in self.left_out:
                 continue
-            if self._flag(entry, "committeedeleted", path):
+            self.by_title.setdefault(slugify(entry.title), key)
+            if self._flag(entry, entry.deleted, "committeedeleted"):
+                deleted += 1
                 self.left_out[key] = "deleted"
-                self.skipped.add("deleted committee (committeedeleted True) left out", title)
+                self.skipped.add("deleted committee (committeedeleted True) left out", entry.title)
                 continue
-            expired = self._flag(entry, "committeeexpired", path)
-            if expired and not self.include_expired:
+            is_expired = self._flag(entry, entry.expired, "committeeexpired")
+            expired += is_expired
+            if is_expired and not self.include_expired:
                 self.left_out[key] = "expired"
                 self.skipped.add(
                     "expired committee left out (no date given; --include-expired keeps it)",
-                    title,
+                    entry.title,
                 )
                 continue
-            ours = self._body(key, title, _text(entry, "committeecategory"), committee_id)
-            if expired:
+            ours = self.body(key, entry.title, entry.category, entry.id)
+            if is_expired:
                 self.draft.comment(
                     ours, "ModernGov marks this committee expired but gives no date:"
                 )
                 self.draft.comment(ours, "add `dissolved: YYYY-MM-DD` below (or delete the body)")
+        extra = [f"{expired} expired", f"{deleted} deleted"]
+        self.read(response, plural(len(response.committees), "committee"), extra)
 
-    def _flag(self, entry: ET.Element, name: str, path: Path) -> bool:
-        text = _text(entry, name)
+    def _flag(self, entry: Committee, text: str | None, name: str) -> bool:
         try:
             return bool(true_false(text))
         except ValueError:
             self.skipped.add(
-                f"{name} neither True nor False (read as False)", f"{path.name}: {text}"
+                f"{name} neither True nor False (read as False)", f"{entry.where}: {text}"
             )
             return False
 
-    def _body(self, key: str, title: str, category: str | None, committee_id: str | None) -> str:
-        council = bool(_COUNCIL_TITLE.match(title))
-        kind = "council" if council else body_kind(title, category)
-        ours = self.draft.ids.claim(BODY, key, slugify(title, "body"))
-        self.bodies[ours] = {
-            "id": ours,
-            "name": title,
-            "kind": "committee" if kind == "other" else kind,
-            "root": council and self.council is None,
-        }
-        if council and self.council is None:
-            self.council = ours
-        self.members[ours] = []
-        self.by_committee[key] = ours
-        if committee_id:
-            self.draft.origins[ours] = f"ModernGov committee {committee_id}"
-        return ours
+    # --- GetMeetings ----------------------------------------------------------------------
 
-    def _check_count(self, root: ET.Element, name: str, found: int, path: Path) -> None:
-        stated = _text(root, name)
-        if stated is None:
-            return
-        try:
-            count = int(stated)
-        except ValueError:
-            self.skipped.add(f"{name} that is not a number", f"{path.name}: {stated!r}")
-            return
-        if count != found:
-            self.skipped.add(
-                "response whose count differs from its entries (truncated?)",
-                f"{path.name}: {name} {count}, entries {found}",
-            )
-
-    # --- GetCouncillorsByWard -------------------------------------------------------------
-
-    def councillors(self, root: ET.Element, path: Path) -> None:
-        council = self._council()
-        for ward in _all(root, "ward"):
-            ward_name = _text(ward, "wardtitle")
-            entries = list(_all(ward, "councillor"))
-            self._check_count(ward, "councillorcount", len(entries), path)
-            for entry in entries:
-                person = self._person(_text(entry, "councillorid"), _text(entry, "fullusername"))
-                if person is None:
-                    self.skipped.add("councillor without an id or a name", path.name)
-                    continue
-                for child in entry:
-                    if local_name(child.tag) not in USED_COUNCILLOR_FIELDS:
-                        self.skipped.note_field(f"councillor.{local_name(child.tag)}")
-                note = self._councillor_note(entry, ward_name)
-                self._terms(entry, council, person, note, path)
-                self._keyposts(_text(entry, "keyposts"), council, person)
-
-    def _council(self) -> str:
-        if self.council is None:
-            ours = self._body("full council", "Full Council", None, None)
-            self.draft.comment(
-                ours,
-                "Made by govgraph to hold the councillors of GetCouncillorsByWard: "
-                "GetCommittees had no committee titled Council",
-            )
-        assert self.council is not None
-        return self.council
-
-    def _councillor_note(self, entry: ET.Element, ward: str | None) -> str:
-        party = _text(entry, "politicalpartytitle")
-        representing = _text(entry, "representing")
-        parts = [party, f"ward: {ward}" if ward else None]
-        if representing and representing != ward:
-            parts.append(f"representing {representing}")
-        return "; ".join(p for p in parts if p)
-
-    def _terms(self, entry: ET.Element, council: str, person: str, note: str, path: Path) -> None:
-        terms = []
-        for term in _all(entry, "termofoffice"):
-            start = self._date(_text(term, "startdate"), path)
-            end = self._date(_text(term, "enddate"), path)
-            if start and end and end < start:
-                self.skipped.add("term of office ending before it starts (end left out)", person)
-                end = None
-            terms.append((start, end))
-        terms = _joined(sorted(terms, key=lambda t: t[0] or date.min)) or [(None, None)]
-        for index, (start, end) in enumerate(terms):
-            last = index == len(terms) - 1
-            self._add(
-                council,
-                {"member": person, "from": start, "to": None if last else end,
-                 "term_ends": end if last else None, "note": note or None},
-            )  # fmt: skip
-
-    def _keyposts(self, text: str | None, council: str, person: str) -> None:
-        for post in re.split(r"\s*(?:;|\n|<br\s*/?>)\s*", text or ""):
-            if not post:
+    def read_meetings(self, response: Response) -> None:
+        committees: set[str] = set()
+        for entry in response.listed:
+            key = self.committee_key(entry.committee_id, entry.committee_title)
+            if key is None:
+                self.skipped.add("listed meeting naming no committee", entry.where)
                 continue
-            match = _KEYPOST_CHAIR.match(post)
-            target = self._body_titled(match.group(3)) if match and match.group(3) else council
-            if match is None or target is None:
-                self.skipped.add("key post with no place in the model (not imported)", post)
-                continue
-            role = "vice-chair" if match.group(1) else "chair"
-            self._add(target, {"member": person, "role": role, "note": f"key post: {post}"})
-
-    def _body_titled(self, title: str) -> str | None:
-        if _COUNCIL_TITLE.match(title):
-            return self._council()
-        wanted = slugify(title)
-        return next((i for i, b in self.bodies.items() if slugify(b["name"]) == wanted), None)
+            committees.add(key)
+            self.committee(key, entry.committee_title)  # a committee that meets is a body
+            if entry.meeting_id is not None:
+                self.listing.setdefault(entry.meeting_id, (entry, response.path.name))
+        what = (
+            f"{plural(len(response.listed), 'meeting')} of {plural(len(committees), 'committee')}"
+        )
+        self.read(response, what, ["links meetings to committees"] if response.listed else [])
 
     # --- GetMeeting -----------------------------------------------------------------------
 
-    def meeting(self, root: ET.Element, path: Path) -> None:
-        committee_id = _text(root, "committeeid")
-        title = _text(root, "committeetitle")
-        key = committee_id or title
-        if key is None:
-            raise GovgraphError(f"{path}: the meeting names no committee (no committeeid)")
-        if key in self.left_out:
-            self.skipped.add(f"meeting of a committee left out ({self.left_out[key]})", path.name)
+    def read_meeting(self, response: Response) -> None:
+        for meeting in response.meetings:
+            self._meeting(response, meeting)
+
+    def _meeting(self, response: Response, meeting: Meeting) -> None:
+        found = self._meeting_committee(meeting)
+        label = f"meeting {meeting.id}" if meeting.id else "meeting"
+        if found is None:
+            self.skipped.add(
+                "meeting naming no committee (give the GetMeetings response that lists it)",
+                f"{meeting.where}: {label}",
+            )
+            self.read(response, f"{label}, not placed: it names no committee")
             return
-        meeting_id = _text(root, "meetingid")
-        if meeting_id is not None and meeting_id in self.meeting_ids:
-            self.skipped.add("the same meeting given twice (read once)", path.name)
+        key, title, how = found
+        body = self.committee(key, title)
+        if body is None:
+            self.skipped.add(
+                f"meeting of a committee left out ({self.left_out[key]})", meeting.where
+            )
+            self.read(response, f"{label}, of a committee left out ({self.left_out[key]})")
             return
-        self.meeting_ids.add(meeting_id or path.name)
-        body = self.by_committee.get(key) or self._body(key, title or key, None, committee_id)
-        day = self._date(_text(root, "meetingdate"), path)
-        self.meetings.setdefault(body, []).append(day)
-        for attendee in _all(root, "attendee"):
-            name = _field(attendee, "name")
-            description = _field(attendee, "roledescription")
-            role = role_of(description)
-            if role is None and description and _NOT_MEMBER.search(description):
-                self.skipped.add("attendee who is not a member (officer, clerk, guest)", name)
-                continue
-            person = self._person(_field(attendee, "memberid"), name)
-            if person is None:
-                self.skipped.add("attendee without an id or a name", path.name)
-                continue
-            note = ""
-            if role is None:
-                self.skipped.add(
-                    "role with no govgraph equivalent (kept as member, noted)", description
-                )
-                role, note = "member", f"role: {description}"
-            elif description and re.search(r"co-?opt|non-?voting", description, re.I):
-                note = description
-            self.listed.setdefault((body, person, role, note), []).append(day)
+        if meeting.id is not None and meeting.id in self.meeting_ids:
+            self.skipped.add("the same meeting given twice (read once)", response.path.name)
+            self.read(response, f"{label} again (read once)")
+            return
+        self.meeting_ids.add(meeting.id or meeting.where)
+        day = self.day(meeting.date, meeting.where)
+        self.held.setdefault(body, []).append(day)
+        for attendee in meeting.attendees:
+            self._attendee(body, day, attendee)
+        when = f" on {day:%d/%m/%Y}" if day else ""
+        what = f"{label} of {self.bodies[body]['name']}{when}, " + plural(
+            len(meeting.attendees), "attendee"
+        )
+        self.read(response, what, [how] if how else [])
 
-    # --- shared ---------------------------------------------------------------------------
+    def _meeting_committee(self, meeting: Meeting) -> tuple[str, str | None, str] | None:
+        """(committee key, title, how it was found) for a meeting, or None."""
+        if meeting.committee_id:
+            return meeting.committee_id, meeting.committee_title, ""
+        listed = self.listing.get(meeting.id or "")
+        if listed is not None:
+            entry, file = listed
+            key = self.committee_key(entry.committee_id, entry.committee_title)
+            if key is not None:
+                return key, entry.committee_title, f"committee from {file}"
+        if meeting.committee_title:
+            key = self.committee_key(None, meeting.committee_title)
+            assert key is not None
+            return key, meeting.committee_title, "committee by its title"
+        if len(meeting.document_committees) == 1:
+            title = meeting.document_committees[0]
+            key = self.committee_key(None, title)
+            assert key is not None
+            return key, title, "committee named on its documents"
+        return None
 
-    def _person(self, member_id: str | None, name: str | None) -> str | None:
-        key = member_id or name
-        if key is None:
-            return None
-        found = self.draft.ids.get(PERSON, key)
-        if found is not None:
-            return found
-        ours = self.draft.ids.claim(PERSON, key, person_slug(name or f"person {key}"))
-        self.people[ours] = {"id": ours, "name": name or f"ModernGov member {key}"}
-        if member_id:
-            self.draft.origins[ours] = f"ModernGov member {member_id}"
-        return ours
-
-    def _date(self, text: str | None, path: Path) -> date | None:
-        if text is None:
-            return None
-        try:
-            return british_date(text)
-        except ValueError:
-            self.skipped.add("date not understood (left out)", f"{path.name}: {text!r}")
-            return None
-
-    def _add(self, body: str, values: dict[str, Any]) -> None:
-        membership = ordered("membership", values)
-        key = (body, repr(membership))
-        if key not in self.seen:  # the same councillor in two saved files
-            self.seen.add(key)
-            self.members[body].append(membership)
+    def _attendee(self, body: str, day: date | None, attendee: Attendee) -> None:
+        name, description = attendee.name, attendee.role
+        if description and not_a_member(description, self.draft.roles):
+            self.skipped.add("attendee who is not a member (officer, clerk, guest)", name)
+            return
+        person = self.person(attendee.member_id, name)
+        if person is None:
+            self.skipped.add("attendee without an id or a name", attendee.where)
+            return
+        title_key = (body, person, description or "")
+        if title_key not in self.titles:
+            role, note = self.draft.roles.role(description)
+            self.titles[title_key] = (role, note or "")
+        role, note = self.titles[title_key]
+        self.listed.setdefault((body, person, role, note), []).append(day)
+        if attendee.keyposts:
+            self.keyposts.append((person, attendee.keyposts))
 
     def finish(self) -> None:
         for (body, person, role, note), days in self.listed.items():
             known = sorted(d for d in days if d is not None)
-            held = sorted(d for d in self.meetings[body] if d is not None)
+            held = sorted(d for d in self.held[body] if d is not None)
             first, last = (known[0], known[-1]) if known else (None, None)
-            count = len(days)
-            listed = f"listed at {count} meeting{'s' if count != 1 else ''}"
-            self._add(
+            listed = f"listed at {plural(len(days), 'meeting')}"
+            self.add(
                 body,
-                {"member": person, "role": role,
-                 "voting": not re.search(r"non-?voting", note, re.I), "from": first,
-                 "to": last if last and held and last < held[-1] else None,
+                {"member": person, "role": role, "voting": not NON_VOTING.search(note),
+                 "from": first, "to": last if last and held and last < held[-1] else None,
                  "note": "; ".join(p for p in (note, listed) if p)},
             )  # fmt: skip
-        for body, days in self.meetings.items():
+        for person, text in self.keyposts:
+            self.place_keyposts(person, text)
+        for body, days in self.held.items():
             known = sorted(d for d in days if d is not None)
             span = f" ({known[0]:%d/%m/%Y} to {known[-1]:%d/%m/%Y})" if known else ""
             self.draft.comment(
                 body,
-                f"Members from {len(days)} ModernGov meeting attendee list"
-                f"{'s' if len(days) != 1 else ''}{span}: `from`/`to` are the first/last "
-                "meeting each was listed at",
+                f"Members from {plural(len(days), 'ModernGov meeting attendee list')}"
+                f"{span}: `from`/`to` are the first/last meeting each was listed at",
             )
+        self.draft.organisations.extend(
+            ordered("organisation", o) for o in self.organisations.values()
+        )
         self.draft.people.extend(self.people.values())
         for ours, values in self.bodies.items():
             self.draft.bodies.append(ordered("body", {**values, "members": self.members[ours]}))
         self.draft.section_notes["bodies"] = [
-            "ModernGov does not record who reports to whom: add `reports_to` to each body "
-            "by hand (until then `govgraph check` reports them as orphaned)."
+            "ModernGov does not record who reports to whom: the import puts every committee "
+            "under the council; correct `reports_to` by hand where a committee reports "
+            "elsewhere (sub-committees with no parent are left for you to place)."
         ]
-
-
-def _joined(terms: list[tuple[date | None, date | None]]) -> list[tuple[date | None, date | None]]:
-    """Terms of office with back-to-back ones (re-election) joined into one period."""
-    joined: list[tuple[date | None, date | None]] = []
-    for start, end in terms:
-        if joined:
-            previous_start, previous_end = joined[-1]
-            if previous_end and start and (start - previous_end).days <= 1:
-                joined[-1] = (previous_start, end)
-                continue
-        joined.append((start, end))
-    return joined

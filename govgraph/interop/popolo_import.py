@@ -9,15 +9,22 @@ The mapping, as documented in docs/FORMAT.md ("Popolo"):
   ``+reports_to``, or another organization names it as parent -> body; it is
   itself a member of another organization -> organisation; its classification
   names a body kind (committee, board, …) -> body; otherwise organisation.
-* ``parent_id`` and each ``+reports_to`` entry become reporting lines. A body
-  with no reporting line is a root, unless ``+root`` says otherwise.
+* ``parent_id`` and each ``+reports_to`` entry become reporting lines. An
+  organization classified as a council or legislature is named as a root; the
+  shared mapping (:mod:`govgraph.interop.mapping`) decides the rest, unless the
+  file states ``+root`` itself (govgraph's own export), which is then kept.
 * A membership of a person or of ``"member": {"@type": "Organization", "id": …}``
   becomes a body membership; ``{"@type": "Post"}`` (our extension) a post
   sitting on a body; ``person_id`` with ``post_id`` a holding of the post (and,
   when its organization is a body, the post sits on that body). Dates may be
-  written inside the ``member`` object. A plain membership with the same member
-  and dates as a "Chair" membership is folded into it (Popolo's chair is a
-  second membership).
+  written inside the ``member`` object; a date a membership does not give is
+  taken from its ``legislative_period_id``. ``on_behalf_of_id`` names the
+  organisation the member sits for. A title in ``role``, ``label`` or ``note``
+  goes through the role vocabulary; the shared mapping folds a title given as
+  a second membership (how Popolo writes a chair or a mayor) into the seat.
+* ``other_names`` (``{"name": …}`` objects or plain strings) are kept on the
+  organisation, person or body; one noted as a short name, abbreviation or
+  acronym is a body's ``short_name``.
 * Reduced dates widen to the period they name: ``2019`` starts on 2019-01-01
   and ends on 2019-12-31, ``2019-07`` on the 1st / last day of July.
 * Ids are slugs of the Popolo id (its last ``/`` segment); ids that mean
@@ -46,44 +53,46 @@ from govgraph.interop.popolo_rules import (
     allocate_ids,
     classify,
     extension_at,
-    fold_chairs,
     member_object,
+    other_names,
     person_name,
     remove_at,
     short_name,
     text_of,
+    title_of,
 )
 from govgraph.interop.popolo_terms import ENTITY, EXTENSIONS, REPORTS_TO
-from govgraph.interop.values import (
-    body_kind,
-    clean_text,
-    partial_date,
-)
-from govgraph.interop.values import role_of as role_from_text
+from govgraph.interop.roles import RoleMapper
+from govgraph.interop.values import body_kind, clean_text, partial_date
 from govgraph.schema import Body, Organisation, Person, Post, validate
 from govgraph.slugs import CHECK_SLUGS
 
 #: Popolo keys each importer step reads (others are reported as not imported).
 USED = {
     "organizations": {"id", "name", "classification", "parent_id", "founding_date",
-                      "dissolution_date", "other_names", "memberships", "posts", ENTITY,
+                      "dissolution_date", "other_names", "memberships", "posts",
+                      "legislative_periods", ENTITY,
                       REPORTS_TO, *(f"+{f}" for f in EXTENSIONS["organisation"]),
                       *(f"+{f}" for f in EXTENSIONS["body"])},
     "persons": {"id", "name", "given_name", "family_name", "honorific_prefix", "memberships",
+                "other_names",
                 *(f"+{f}" for f in EXTENSIONS["person"])},
     "posts": {"id", "label", "role", "organization_id", "start_date", "end_date",
               *(f"+{f}" for f in EXTENSIONS["post"])},
     "memberships": {"id", "label", "role", "person_id", "person", "member", "organization_id",
                     "organization", "post_id", "post", "on_behalf_of_id", "start_date",
-                    "end_date", *(f"+{f}" for f in EXTENSIONS["membership"])},
+                    "end_date", "legislative_period_id", "note",
+                    *(f"+{f}" for f in EXTENSIONS["membership"])},
 }  # fmt: skip
 MAX_REPAIRS = 50
 
 
-def import_popolo(paths: Sequence[Path]) -> Draft:
+def import_popolo(paths: Sequence[Path], roles: RoleMapper | None = None) -> Draft:
     """Read Popolo JSON files into a :class:`Draft` (see the module docstring for the rules)."""
     draft = Draft(source="Popolo JSON", files=[p.name for p in paths])
+    draft.roles = roles or RoleMapper()
     data = read_popolo(paths, draft.skipped)
+    draft.read = data.read
     _PopoloImport(data, draft).run()
     return draft
 
@@ -103,6 +112,19 @@ class _PopoloImport:
         self._note_unused_fields()
         self.is_body = classify(self.data)
         allocate_ids(self.data, self.draft)
+        # govgraph's own export says what each organization is (+entity) and states every
+        # body's root: the mapping leaves it as written. Other files leave the roots to the
+        # mapping, told which bodies the source itself calls its council or legislature.
+        orgs = list(self.data.organizations.values())
+        self.draft.roots_given = any("+root" in o for o in orgs)
+        self.draft.as_written = bool(orgs) and all(
+            ENTITY in o and (o[ENTITY] != "body" or "+root" in o) for o in orgs
+        )
+        self.draft.source_roots = [
+            self._id(ORG, org_id)
+            for org_id, org in self.data.organizations.items()
+            if self.is_body[org_id] and body_kind(text_of(org.get("classification"))) == "council"
+        ]
         for org_id in self.data.organizations:
             if self.is_body[org_id]:
                 self.members[self._id(ORG, org_id)] = []
@@ -181,6 +203,7 @@ class _PopoloImport:
             "established": start,
             "dissolved": end,
         }
+        values["other_names"] = other_names(org.get("other_names"), values["name"])
         self._extensions("organisation", org, values, ours)
         if "succeeded_by" in values:
             values["succeeded_by"] = self._resolved(values["succeeded_by"], self._org_ref, ours)
@@ -192,19 +215,19 @@ class _PopoloImport:
         ours = self._id(ORG, org_id)
         start, end = self._period(org.get("founding_date"), org.get("dissolution_date"), ours)
         name = clean_text(text_of(org.get("name"))) or self._unnamed(ORG, ours)
+        short = short_name(org.get("other_names"))
         values: dict[str, Any] = {
             "id": ours,
             "name": name,
-            "short_name": short_name(org.get("other_names")),
+            "other_names": other_names(org.get("other_names"), name, short),
+            "short_name": short,
             "kind": body_kind(text_of(org.get("classification")), name),
             "established": start,
             "dissolved": end,
             "reports_to": self._lines(org, ours),
-            "members": fold_chairs(self.members[ours]),
+            "members": self.members[ours],
         }
         self._extensions("body", org, values, ours)
-        if "root" not in values:
-            values["root"] = not values["reports_to"]
         for key, resolve in (("predecessor", self._body_ref), ("hosted_by", self._org_ref)):
             if key in values:
                 values[key] = self._resolved(values[key], resolve, ours)
@@ -220,6 +243,7 @@ class _PopoloImport:
         values: dict[str, Any] = {"id": ours, "name": person_name(person)}
         if not values["name"]:
             values["name"] = self._unnamed(PERSON, ours)
+        values["other_names"] = other_names(person.get("other_names"), values["name"])
         self._extensions("person", person, values, ours)
         self.draft.people.append(self._checked(Person, ordered("person", values)))
 
@@ -237,7 +261,10 @@ class _PopoloImport:
             seat_body = self._body_ref(post.get("organization_id"))
             if seat_body is not None:
                 start, end = self._period(post.get("start_date"), post.get("end_date"), ours)
-                self._seat(seat_body, ours, text_of(post.get("role")), start, end)
+                # A post's role says what the post is; only a committee role is its seat's.
+                role = clean_text(text_of(post.get("role")))
+                known = role is not None and self.draft.roles.lookup(role) is not None
+                self._seat(seat_body, ours, role if known else None, start, end)
             self._extensions("post", post, values, ours)
             self.draft.posts.append(self._checked(Post, ordered("post", values)))
 
@@ -259,6 +286,7 @@ class _PopoloImport:
                 m.get("end_date", member.get("end_date")),
                 where,
             )
+            start, end = self._in_period(m, start, end, where)
             kind = member.get("@type")
             person = text_of(m.get("person_id")) or (
                 text_of(member.get("id")) if kind == "Person" else None
@@ -272,7 +300,7 @@ class _PopoloImport:
             if person is not None and post is not None:
                 self._holding(person, post, start, end, where)
                 if body is not None and self._ref(POST, post) is not None:
-                    self._seat(body, self._id(POST, post), text_of(m.get("role")), None, None)
+                    self._seat(body, self._id(POST, post), title_of(m, self.draft.roles)[0])
                 continue
             if body is None:
                 reason = (
@@ -286,12 +314,19 @@ class _PopoloImport:
             member_id = self._member(person, post, org_member, kind, where)
             if member_id is None:
                 continue
-            role, note = self._role(m.get("role"), where)
-            values: dict[str, Any] = {"member": member_id, "role": role, "from": start, "to": end}
+            title, source_note = title_of(m, self.draft.roles)
+            role, note = self.draft.roles.role(title)
+            behalf, behalf_note = self._on_behalf_of(m.get("on_behalf_of_id"), where)
+            values: dict[str, Any] = {
+                "member": member_id,
+                "role": role,
+                "on_behalf_of": behalf,
+                "from": start,
+                "to": end,
+            }
             self._extensions("membership", m, values, where)
-            extras = [note, self._on_behalf_of(m.get("on_behalf_of_id"))]
-            notes = [n for n in (values.get("note"), *extras) if n]
-            values["note"] = "; ".join(notes) if notes else None
+            notes = [n for n in (values.get("note"), note, source_note, behalf_note) if n]
+            values["note"] = "; ".join(dict.fromkeys(notes)) if notes else None
             self._add_member(body, values)
 
     def _member(
@@ -322,20 +357,41 @@ class _PopoloImport:
             self.skipped.add(problem, where)
         return found
 
-    def _role(self, text: Any, where: str) -> tuple[str, str | None]:
-        raw = text_of(text)
-        role = role_from_text(raw)
-        if role is not None:
-            return role, None
-        self.skipped.add("role with no govgraph equivalent (kept as member, noted)", f"{raw}")
-        return "member", f"role: {raw}"
+    def _in_period(
+        self, m: dict[str, Any], start: date | None, end: date | None, where: str
+    ) -> tuple[date | None, date | None]:
+        """The membership's dates, each date it does not give taken from its legislative
+        period (a member elected at a by-election keeps their own start)."""
+        period_id = text_of(m.get("legislative_period_id"))
+        if period_id is None or (start is not None and end is not None):
+            return start, end
+        period = self.data.periods.get(period_id)
+        if period is None:
+            self.skipped.add(
+                "legislative_period_id naming no legislative period in the files "
+                "(its dates are not known)",
+                f"{where}: {period_id}",
+            )
+            return start, end
+        first, last = self._period(period.get("start_date"), period.get("end_date"), period_id)
+        return start or first, end or last
 
-    def _on_behalf_of(self, value: Any) -> str | None:
+    def _on_behalf_of(self, value: Any, where: str) -> tuple[str | None, str | None]:
+        """The organisation the member sits for, or (when it is not one) a note naming it."""
         text = text_of(value)
         if text is None:
-            return None
+            return None, None
+        ours = self._org_ref(text)
+        if ours is not None:
+            return ours, None
         org = self.data.organizations.get(text)
-        return f"on behalf of {(text_of(org.get('name')) if org else None) or text}"
+        self.skipped.add(
+            "on_behalf_of_id naming a body, not an organisation (kept as a note)"
+            if org is not None
+            else "on_behalf_of_id naming an organization not in the files (kept as a note)",
+            where,
+        )
+        return None, f"on behalf of {(text_of(org.get('name')) if org else None) or text}"
 
     def _add_member(self, body: str, values: dict[str, Any]) -> None:
         extensions = values.pop("_extensions", [])
@@ -349,12 +405,18 @@ class _PopoloImport:
         self.members[body].append(membership)
 
     def _seat(
-        self, body: str, post: str, role_text: str | None, start: date | None, end: date | None
+        self,
+        body: str,
+        post: str,
+        title: str | None,
+        start: date | None = None,
+        end: date | None = None,
     ) -> None:
-        role = role_from_text(role_text) or "member"
+        role, note = self.draft.roles.role(title)
         if any(m["member"] == post and m.get("role", "member") == role for m in self.members[body]):
             return
-        self._add_member(body, {"member": post, "role": role, "from": start, "to": end})
+        values = {"member": post, "role": role, "from": start, "to": end, "note": note}
+        self._add_member(body, values)
 
     def _holding(
         self, person: str, post: str, start: date | None, end: date | None, where: str

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from govgraph.interop.draft import Draft
 from govgraph.interop.popolo_read import PopoloData
 from govgraph.interop.popolo_terms import ENTITY, REPORTS_TO
+from govgraph.interop.roles import RoleMapper
 from govgraph.interop.values import (
     body_kind,
     clean_text,
@@ -32,16 +33,19 @@ def classify(data: PopoloData) -> dict[str, bool]:
     In order: ``+entity`` when given; a classification naming a party ->
     organisation; something sits on it (a membership other than a post
     holding), it has a parent or +reports_to, or another names it as parent ->
-    body; it is a member of another -> organisation; a classification naming a
-    body kind -> body; else organisation.
+    body; it is a member of another, or someone sits on its behalf ->
+    organisation; a classification naming a body kind -> body; else organisation.
     """
     sat_on: set[str] = set()
-    member_orgs: set[str] = set()
+    member_orgs: set[str] = set()  # members of another, or what someone sits on behalf of
     for m in data.memberships:
         target = text_of(m.get("organization_id"))
         member = member_object(m)
         if member.get("@type") == "Organization" and text_of(member.get("id")):
             member_orgs.add(str(text_of(member.get("id"))))
+        behalf = text_of(m.get("on_behalf_of_id"))
+        if behalf is not None:
+            member_orgs.add(behalf)
         holding = m.get("post_id") is not None and m.get("person_id") is not None
         if target and not holding:
             sat_on.add(target)
@@ -103,22 +107,6 @@ def remove_at(values: dict[str, Any], path: tuple[Any, ...]) -> None:
     node.pop(path[-1], None)
 
 
-def fold_chairs(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop a plain membership that a role membership of the same member and dates repeats."""
-    roles = {
-        (m["member"], m.get("from"), m.get("to"))
-        for m in members
-        if m.get("role", "member") != "member"
-    }
-    return [
-        m
-        for m in members
-        if m.get("role", "member") != "member"
-        or (m["member"], m.get("from"), m.get("to")) not in roles
-        or m.get("note")
-    ]
-
-
 def text_of(value: Any) -> str | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -137,13 +125,60 @@ def person_name(person: dict[str, Any]) -> str | None:
     return clean_text(" ".join(p for p in parts if p))
 
 
+#: Notes on an ``other_names`` entry that make it a body's ``short_name``.
+SHORT_NAME_NOTES = ("short name", "abbreviation", "acronym", "short_name")
+
+
+def other_names(entries: Any, name: str | None, short: str | None = None) -> list[str]:
+    """Popolo ``other_names`` (``{"name": …}`` objects or plain strings) as a list of
+    names, leaving out the entity's own name, its short name and repeats (names that
+    differ only in case or spacing).
+
+    >>> other_names([{"name": "HWBB"}, "health and wellbeing  board", {"name": "hwbb"}],
+    ...             "Health and Wellbeing Board")
+    ['HWBB']
+    """
+    if not isinstance(entries, list):
+        return []
+    seen = {_same(n) for n in (name, short) if n}
+    names = []
+    for entry in entries:
+        text = clean_text(text_of(entry.get("name") if isinstance(entry, dict) else entry))
+        if text and _same(text) not in seen:
+            seen.add(_same(text))
+            names.append(text)
+    return names
+
+
+def _same(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def title_of(membership: dict[str, Any], roles: RoleMapper) -> tuple[str | None, str | None]:
+    """The title a membership gives and any other note it carries.
+
+    Files put a title in ``role`` (Popolo's field), ``label`` or ``note``: the
+    first that the role vocabulary knows as more than a plain seat is the title
+    (``"role": "councillor", "note": "Mayor"`` is the Mayor); otherwise ``role``,
+    else ``label``. A ``label`` or ``note`` that is not the title is kept as a note.
+    """
+    texts = {key: clean_text(text_of(membership.get(key))) for key in ("role", "label", "note")}
+    title = next(
+        (text for text in texts.values() if text and _is_title(roles.lookup(text))), None
+    ) or (texts["role"] or texts["label"])
+    notes = [t for key, t in texts.items() if key != "role" and t and t != title]
+    return title, "; ".join(notes) or None
+
+
+def _is_title(found: tuple[str, bool] | None) -> bool:
+    return found is not None and (found[0] != "member" or found[1])
+
+
 def short_name(other_names: Any) -> str | None:
     if not isinstance(other_names, list):
         return None
     for entry in other_names:
-        if isinstance(entry, dict) and str(entry.get("note", "")).lower() in (
-            "short name", "abbreviation", "acronym", "short_name",
-        ):  # fmt: skip
+        if isinstance(entry, dict) and str(entry.get("note", "")).lower() in SHORT_NAME_NOTES:
             return text_of(entry.get("name"))
     return None
 

@@ -13,12 +13,12 @@ from govgraph.interop.draft import ORDER
 
 #: Our fields written with a Popolo term, per kind of thing.
 MAPPED = {
-    "organisation": {"id", "name", "kind", "established", "dissolved"},
-    "person": {"id", "name"},
+    "organisation": {"id", "name", "other_names", "kind", "established", "dissolved"},
+    "person": {"id", "name", "other_names"},
     "post": {"id", "title", "organisation", "holders"},
-    "body": {"id", "name", "short_name", "kind", "established", "dissolved", "reports_to",
-             "members"},
-    "membership": {"member", "role", "from", "to"},
+    "body": {"id", "name", "other_names", "short_name", "kind", "established", "dissolved",
+             "reports_to", "members"},
+    "membership": {"member", "role", "on_behalf_of", "from", "to"},
 }  # fmt: skip
 
 #: Our fields that Popolo has no term for, carried as ``+field`` (``+voting``, ``+meets`` …).

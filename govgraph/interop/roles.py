@@ -63,6 +63,9 @@ VOCABULARY: dict[str, str] = {
          "elected member", "independent member", "lay member"),
         "member",
     ),
+    # Legislatures (Open States): the senior of several chairs; the minority's senior member.
+    **dict.fromkeys(("senior chair",), "chair"),
+    **dict.fromkeys(("ranking member", "ranking minority member"), "member"),
 }  # fmt: skip
 
 #: Titles kept as a note beside the role they map to.
@@ -71,7 +74,8 @@ KEEP_TITLE = frozenset(
      "deputy lord mayor", "deputy provost", "co chair", "co chairman", "co chairperson",
      "joint chair", "ex officio", "ex officio member", "speaker", "deputy speaker",
      "presiding officer", "co opted member", "co optee", "co opted", "independent member",
-     "lay member")
+     "lay member",
+     "senior chair", "ranking member", "ranking minority member")
 )  # fmt: skip
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")

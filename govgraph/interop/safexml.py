@@ -9,12 +9,16 @@ expanded; the tree is built with :class:`xml.etree.ElementTree.TreeBuilder`.
 
 A saved ``.xml`` is often really an HTML error page (the service answered with
 "Runtime Error" or a login page): that is recognised and named as such.
+
+The line each element starts on is kept (:meth:`XmlDocument.line`), so what an
+importer reports can name ``GetMeeting.xml:14`` rather than only the file.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 from xml.parsers import expat
@@ -34,13 +38,31 @@ class _Refused(Exception):
         self.line = line
 
 
+@dataclass
+class XmlDocument:
+    """A parsed file: its root element and the line each element starts on."""
+
+    path: Path
+    root: ET.Element
+    lines: dict[int, int] = field(default_factory=dict)  # id(element) -> line
+
+    def line(self, element: ET.Element) -> int:
+        """The 1-based line ``element`` starts on (0 for an element built in code)."""
+        return self.lines.get(id(element), 0)
+
+    def where(self, element: ET.Element) -> str:
+        """``GetMeeting.xml:14``: the file's name and the element's line."""
+        line = self.line(element)
+        return f"{self.path.name}:{line}" if line else self.path.name
+
+
 def local_name(tag: str) -> str:
     """``{namespace}committee`` or ``ns:committee`` -> ``committee`` (lowercased)."""
     return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
 
 
-def parse_xml(path: Path) -> ET.Element:
-    """The root element of the XML file ``path``; a clear :class:`GovgraphError` otherwise."""
+def parse_xml(path: Path) -> XmlDocument:
+    """The XML file ``path``, parsed; a clear :class:`GovgraphError` otherwise."""
     raw = read_input(path)  # a regular file within the size limit, or a one-line error
     if not raw.strip():
         raise GovgraphError(f"{path}: the file is empty; save the web service's response again")
@@ -48,6 +70,10 @@ def parse_xml(path: Path) -> ET.Element:
         _html_page(path, raw)
     builder = ET.TreeBuilder()
     parser = expat.ParserCreate()
+    lines: dict[int, int] = {}
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        lines[id(builder.start(tag, attrs))] = parser.CurrentLineNumber
 
     def refuse(what: str) -> Any:
         def handler(*_: Any) -> None:
@@ -58,7 +84,7 @@ def parse_xml(path: Path) -> ET.Element:
     parser.StartDoctypeDeclHandler = refuse("a DOCTYPE declaration")
     parser.EntityDeclHandler = refuse("an ENTITY declaration")
     parser.ExternalEntityRefHandler = refuse("an external entity reference")
-    parser.StartElementHandler = lambda tag, attrs: builder.start(tag, attrs)
+    parser.StartElementHandler = start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
     parser.buffer_text = True
@@ -77,7 +103,7 @@ def parse_xml(path: Path) -> ET.Element:
             f"{path}:{exc.lineno}:{exc.offset + 1}: not well-formed XML "
             f"({expat.ErrorString(exc.code)}); is this a saved web-service response?"
         ) from None
-    return builder.close()
+    return XmlDocument(path, builder.close(), lines)
 
 
 def _html_page(path: Path, raw: bytes) -> NoReturn:

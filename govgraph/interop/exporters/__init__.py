@@ -1,7 +1,8 @@
 """The export formats, registered by hand: the keys are ``govgraph export --to`` choices.
 
 Each exporter turns an :class:`~govgraph.interop.view.ExportView` into text
-(one file) or into ``{file name: text}`` (several files, CSV). Exporters only
+(one file), into ``{file name: text}`` (several files, CSV), or into bytes (a
+binary file, xlsx). Exporters only
 format: choosing what to export is the view's job.
 """
 
@@ -15,6 +16,7 @@ from govgraph.interop.exporters.dot import to_dot
 from govgraph.interop.exporters.graphs import to_gexf, to_graphml
 from govgraph.interop.exporters.mermaid import to_mermaid
 from govgraph.interop.exporters.popolo import to_popolo
+from govgraph.interop.exporters.xlsx import to_xlsx
 from govgraph.interop.view import ExportView
 
 
@@ -22,7 +24,7 @@ from govgraph.interop.view import ExportView
 class Exporter:
     """One ``--to`` format: how to write it and what opens it."""
 
-    write: Callable[[ExportView], str | dict[str, str]]
+    write: Callable[[ExportView], str | dict[str, str] | bytes]
     suffix: str
     opens_with: str
 
@@ -33,5 +35,8 @@ EXPORTERS: dict[str, Exporter] = {
     "gexf": Exporter(to_gexf, ".gexf", "Gephi, networkx"),
     "dot": Exporter(to_dot, ".dot", "Graphviz (`dot -Tsvg`)"),
     "mermaid": Exporter(to_mermaid, ".mmd", "GitHub/GitLab Markdown, mermaid.live"),
-    "csv": Exporter(to_csv, "", "Excel, LibreOffice, any spreadsheet"),
+    "csv": Exporter(
+        to_csv, "", "Excel, LibreOffice, any spreadsheet; `govgraph import spreadsheet`"
+    ),
+    "xlsx": Exporter(to_xlsx, ".xlsx", "Excel, LibreOffice; `govgraph import spreadsheet`"),
 }

@@ -1,12 +1,16 @@
-"""CSV for spreadsheets: three tables, bodies, memberships and reporting lines.
+"""CSV for spreadsheets: one table per kind of thing, which ``govgraph import
+spreadsheet`` reads back into the same model.
 
-With ``-o FOLDER`` the tables are written as ``bodies.csv``,
-``memberships.csv`` and ``reporting-lines.csv`` in that folder; on standard
-output they follow each other, each after a ``# name.csv`` line.
+The tables and their columns are :mod:`govgraph.interop.spreadsheet_layout`'s:
+``organisations.csv``, ``people.csv``, ``posts.csv``, ``post-holders.csv``,
+``bodies.csv``, ``memberships.csv`` and ``reporting-lines.csv``. With
+``-o FOLDER`` they are written in that folder; on standard output they follow
+each other, each after a ``# name.csv`` line.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage
 return) is written with a leading ``'``: spreadsheets would otherwise run it
-as a formula ("CSV injection"), and names and notes come from many hands.
+as a formula ("CSV injection"), and names and notes come from many hands. The
+import takes the ``'`` off again.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from govgraph.interop.spreadsheet_layout import table_rows
 from govgraph.interop.view import ExportView
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -47,36 +52,5 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def to_csv(view: ExportView) -> dict[str, str]:
-    """File name -> CSV text for the three tables."""
-    name = view.model.name_of
-    return {
-        "bodies.csv": _table(
-            ("id", "name", "short_name", "kind", "root", "established", "dissolved",
-             "predecessor", "hosted_by", "meets", "members", "reports_to"),
-            (
-                (b.id, b.name, b.short_name, b.kind, b.root, b.established, b.dissolved,
-                 b.predecessor, b.hosted_by, b.meets,
-                 sum(1 for body, _, _ in view.memberships if body.id == b.id),
-                 "; ".join(line.body for body, _, line in view.reporting_lines if body is b))
-                for b in view.bodies
-            ),
-        ),
-        "memberships.csv": _table(
-            ("body", "body_name", "member", "member_name", "member_type", "role", "voting",
-             "from", "to", "term_ends", "reviewed", "note"),
-            (
-                (body.id, body.name, m.member, name(m.member), view.kind_of(m.member), m.role,
-                 m.voting, m.from_, m.to, m.term_ends, m.reviewed, m.note)
-                for body, _, m in view.memberships
-            ),
-        ),
-        "reporting-lines.csv": _table(
-            ("body", "body_name", "reports_to", "reports_to_name", "direction", "frequency",
-             "last_reported"),
-            (
-                (body.id, body.name, line.body, name(line.body), line.direction, line.frequency,
-                 line.last_reported)
-                for body, _, line in view.reporting_lines
-            ),
-        ),
-    }  # fmt: skip
+    """File name -> CSV text for each table."""
+    return {table.file_name: _table(table.columns, rows) for table, rows in table_rows(view)}

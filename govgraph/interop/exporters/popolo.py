@@ -1,6 +1,8 @@
 """Popolo JSON: the interchange format of civic-tech tools (popoloproject.com).
 
-Organisations and bodies are both Popolo ``organizations``; memberships of a
+Organisations and bodies are both Popolo ``organizations``; a membership's
+``on_behalf_of`` is Popolo's ``on_behalf_of_id`` and every entity's
+``other_names`` are Popolo ``other_names`` objects. Memberships of a
 person use ``person_id``, of an organisation ``"member": {"@type":
 "Organization", "id": …}``, of a post ``post_id`` alone; a person holding a
 post is a membership with ``person_id`` and ``post_id``. Popolo has no term
@@ -81,6 +83,7 @@ def _organisation(org: Organisation, ids: frozenset[str]) -> dict[str, Any]:
         {
             "id": org.id,
             "name": org.name,
+            "other_names": _names(org.other_names),
             "classification": org.kind,
             "founding_date": _iso(org.established),
             "dissolution_date": _iso(org.dissolved),
@@ -98,9 +101,10 @@ def _body(body: Body, view: ExportView, ids: frozenset[str]) -> dict[str, Any]:
             "id": body.id,
             "name": body.name,
             "classification": body.kind,
-            "other_names": [{"name": body.short_name, "note": "short name"}]
-            if body.short_name
-            else None,
+            "other_names": _names(
+                body.other_names,
+                [{"name": body.short_name, "note": "short name"}] if body.short_name else [],
+            ),
             "founding_date": _iso(body.established),
             "dissolution_date": _iso(body.dissolved),
             "parent_id": lines[0].body if len(lines) == 1 else None,
@@ -117,7 +121,20 @@ def _body(body: Body, view: ExportView, ids: frozenset[str]) -> dict[str, Any]:
 
 
 def _person(person: Person) -> dict[str, Any]:
-    return {"id": person.id, "name": person.name, **_extensions("person", person, frozenset())}
+    return _drop_none(
+        {
+            "id": person.id,
+            "name": person.name,
+            "other_names": _names(person.other_names),
+            **_extensions("person", person, frozenset()),
+        }
+    )
+
+
+def _names(names: list[str], first: list[dict[str, str]] | None = None) -> Any:
+    """Popolo ``other_names``: ``{"name": …}`` objects (None when there are none)."""
+    entries = [*(first or []), *({"name": name} for name in names)]
+    return entries or None
 
 
 def _post(post: Post, ids: frozenset[str]) -> dict[str, Any]:
@@ -145,6 +162,9 @@ def _membership(body: Body, membership: Any, view: ExportView) -> dict[str, Any]
             **member,
             "organization_id": body.id,
             "role": ROLE_LABELS.get(membership.role),
+            "on_behalf_of_id": membership.on_behalf_of
+            if membership.on_behalf_of in view.ids
+            else None,
             "start_date": _iso(membership.from_),
             "end_date": _iso(membership.to),
             **_extensions("membership", membership, view.ids),
