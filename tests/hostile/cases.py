@@ -181,6 +181,18 @@ def _moderngov_fifo(tmp: Path) -> Setup:
     return Setup(["import", "moderngov", str(tmp / "GetCommittees.xml"), "-o", str(tmp / "out")])
 
 
+def _spreadsheet_fifo(tmp: Path) -> Setup:
+    os.mkfifo(tmp / "seats.csv")
+    return Setup(["import", "spreadsheet", str(tmp / "seats.csv"), "-o", str(tmp / "out")])
+
+
+def _openstates_alias_string(tmp: Path) -> Setup:
+    path = tmp / "committee.yaml"
+    refs = ", ".join(["*long"] * 2000)
+    path.write_text(f"name: &long '{'x' * 100_000}'\nclassification: committee\nx: [{refs}]\n")
+    return Setup(["import", "openstates", str(path), "-o", str(tmp / "out")])
+
+
 def _planted_marker(tmp: Path) -> Setup:
     site = tmp / "site"
     site.mkdir()
@@ -224,5 +236,7 @@ CASES = [
     Case("popolo-long-number", _popolo_number, "in.json:2", "4,300 digits"),
     Case("popolo-huge-file", _popolo_huge, "in.json", "--max-file-size"),
     Case("moderngov-fifo", _moderngov_fifo, "GetCommittees.xml", "named pipe"),
+    Case("spreadsheet-fifo", _spreadsheet_fifo, "seats.csv", "named pipe"),
+    Case("openstates-alias-string", _openstates_alias_string, "committee.yaml:3", "MB of text"),
     Case("planted-site-marker", _planted_marker, "site", "not one govgraph build wrote"),
 ]
