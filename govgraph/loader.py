@@ -23,31 +23,24 @@ from govgraph.cache import FileCache, enabled
 from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError, LoadProblem, ModelLoadError
 from govgraph.explain import explain, suggest
+from govgraph.limits import InputProblem, current, read_input, too_large
 from govgraph.model import Model
 from govgraph.packs.user import PACKS_SECTION, read_packs
 from govgraph.references import check_references
 from govgraph.schema import SECTIONS, Settings, fields_of, validate
+from govgraph.walk import YAML_SUFFIXES, find_model_files
 from govgraph.yamlread import YAMLProblem, YMap, parse_yaml
 
 SETTINGS_FILE = "govgraph.yaml"
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = ["YAML_SUFFIXES", "load", "model_files"]
 #: Stands for the file's path in problems found while reading one file on its own
 #: (and perhaps cached); replaced by the path as the user gave it when merging.
 _THIS_FILE = "\0this file"
 
 
 def model_files(root: Path) -> list[Path]:
-    """Every YAML file of a model, in a stable order (hidden folders skipped)."""
-    if root.is_file():
-        return [root]
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.suffix in YAML_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    """Every readable YAML file of a model, in a stable order (hidden folders skipped)."""
+    return find_model_files(root, current().follow_links).files
 
 
 def load(path: str | Path, cache: bool | None = None) -> Model:
@@ -68,23 +61,34 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
     root = Path(path)
     if not root.exists():
         raise GovgraphError(f"{root}: no such folder; give the folder that holds the model")
-    files = model_files(root)
-    if not files:
+    limits = current()
+    found = find_model_files(root, limits.follow_links)
+    files = found.files
+    problems = [LoadProblem(str(path), 0, 0, cause) for path, cause in found.problems]
+    if not files and not problems:
         raise GovgraphError(
             f"{root}: no *.yaml or *.yml files here; a model is a folder of YAML files"
         )
+    if found.total_size > limits.model_size:
+        message = "the model's files hold " + too_large(
+            found.total_size, limits.model_size, "--max-model-size"
+        )
+        raise ModelLoadError([LoadProblem(str(root), 0, 0, message)])
+    # What aliases may add on top of the files as written, so the model stays in its limit.
+    spare = limits.model_size - found.total_size
     single = root.is_file()
     store = FileCache() if enabled(cache) else None
     model = Model(root=root)
-    problems: list[LoadProblem] = []
     first_seen: dict[str, tuple[str, int]] = {}
+    complete = not found.problems
     with collector_paused():
         for file in files:
             rel = file.name if single else file.relative_to(root).as_posix()
             shown = str(file)
             model.files.append(rel)
             is_settings = rel == SETTINGS_FILE and not single
-            prepared = _prepared(file, rel, is_settings, store)
+            prepared = _prepared(file, rel, is_settings, store, spare)
+            complete = complete and not prepared.unread and not prepared.truncated
             problems.extend(dataclasses.replace(p, file=shown) for p in prepared.problems)
             data = prepared.data
             if data is None:
@@ -93,7 +97,8 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
                 model.settings = _settings(data, shown, rel, problems)
                 continue
             _sections(data, model, shown, rel, problems, first_seen)
-        problems.extend(check_references(model))
+        if complete:  # with a file missing, every id it defines would look unknown
+            problems.extend(check_references(model))
     if store is not None:
         store.finish()
     if problems:
@@ -126,23 +131,34 @@ class Prepared:
 
     data: Any
     problems: list[LoadProblem] = field(default_factory=list)
+    limited: bool = False  # refused for a size limit: not cached, the user may raise it
+    unread: bool = False  # the file could not be read at all
+    truncated: bool = False  # too many invalid entries: the rest were not checked
 
 
-def _prepared(file: Path, rel: str, is_settings: bool, store: FileCache | None) -> Prepared:
+def _prepared(
+    file: Path, rel: str, is_settings: bool, store: FileCache | None, spare: int
+) -> Prepared:
     """The file read on its own, from the cache when it holds these exact bytes."""
-    raw = file.read_bytes()
+    limit = current().file_size
+    try:
+        raw = read_input(file, limit)
+    except InputProblem as exc:
+        return Prepared(None, [LoadProblem(_THIS_FILE, 0, 0, exc.cause)], unread=True)
+    expanded = min(limit, len(raw) + spare)
     if store is None:
-        return _prepare(raw, rel, is_settings)
+        return _prepare(raw, rel, is_settings, expanded)
     key = store.key(rel, "settings" if is_settings else "model", raw)
     found = store.get(key)
     if isinstance(found, Prepared):
         return found
-    prepared = _prepare(raw, rel, is_settings)
-    store.put(key, prepared)
+    prepared = _prepare(raw, rel, is_settings, expanded)
+    if not prepared.limited:  # a larger limit next time may read it
+        store.put(key, prepared)
     return prepared
 
 
-def _prepare(raw: bytes, rel: str, is_settings: bool) -> Prepared:
+def _prepare(raw: bytes, rel: str, is_settings: bool, expanded: int | None = None) -> Prepared:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -150,17 +166,45 @@ def _prepare(raw: bytes, rel: str, is_settings: bool) -> Prepared:
         message = "the file is not UTF-8 text; save it as UTF-8 and try again"
         return Prepared(None, [LoadProblem(_THIS_FILE, line, 0, message)])
     try:
-        data = parse_yaml(text)
+        data = parse_yaml(text, expanded)
     except YAMLProblem as exc:
-        return Prepared(None, [LoadProblem(_THIS_FILE, exc.line, exc.column, exc.message)])
+        problem = LoadProblem(_THIS_FILE, exc.line, exc.column, exc.message)
+        return Prepared(None, [problem], limited=exc.limit)
+    prepared = Prepared(data)
     if not is_settings and isinstance(data, YMap):
+        invalid = 0
         for section, items in data.items():
             if section in SECTIONS and isinstance(items, list):
-                data[section] = [
-                    _validated(section, index, item, rel) if isinstance(item, YMap) else item
-                    for index, item in enumerate(items)
-                ]
-    return Prepared(data)
+                entries = []
+                for index, item in enumerate(items):
+                    if not isinstance(item, YMap):
+                        entries.append(item)
+                    elif invalid >= MAX_PROBLEMS_PER_FILE:  # not worth checking one by one
+                        entries.append(Validated(item.get("id"), item.line_of("id"), section))
+                        prepared.truncated = True
+                    else:
+                        entry = _validated(section, index, item, rel)
+                        invalid += entry.entity is None
+                        entries.append(entry)
+                data[section] = entries
+        if prepared.truncated:
+            prepared.problems.append(_too_many(1))
+    return prepared
+
+
+#: Past this many invalid entries in one file, the rest are not checked one by one: a
+#: file of a million bad entries must fail in seconds, and the first hundred show the way.
+MAX_PROBLEMS_PER_FILE = 100
+
+
+def _too_many(line: int) -> LoadProblem:
+    return LoadProblem(
+        _THIS_FILE,
+        line,
+        0,
+        f"more than {MAX_PROBLEMS_PER_FILE} entries of this file are wrong; the rest were "
+        "not checked (fix these and run again)",
+    )
 
 
 def _validated(section: str, index: int, raw: YMap, rel: str) -> Validated:
@@ -259,8 +303,14 @@ def _entities(
     section_line: int,
 ) -> None:
     table: dict[str, Any] = getattr(model, section)
+    shapeless = 0
     for index, entry in enumerate(items):
         if not isinstance(entry, Validated):
+            shapeless += 1
+            if shapeless > MAX_PROBLEMS_PER_FILE:
+                if shapeless == MAX_PROBLEMS_PER_FILE + 1:
+                    problems.append(dataclasses.replace(_too_many(section_line), file=shown))
+                continue
             problems.append(
                 LoadProblem(
                     shown,

@@ -13,6 +13,7 @@ from govgraph.audit import audit
 from govgraph.cli.options import as_of_option, model_argument, resolve_as_of
 from govgraph.graph import build_graph
 from govgraph.loader import load
+from govgraph.safetext import visible
 from govgraph.site import Page, build_site
 
 
@@ -55,8 +56,10 @@ def build(model_dir: Path, output: Path, as_of: date | None, force: bool) -> int
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     written = build_site(graph, result, output, force=force, progress=progress)
     click.echo(
-        f"{output}: wrote {len(written)} pages for '{model.name}' as of {on}; "
-        f"open {output / 'index.html'}"
+        visible(
+            f"{output}: wrote {len(written)} pages for '{model.name}' as of {on}; "
+            f"open {output / 'index.html'}"
+        )
     )
     return 0
 

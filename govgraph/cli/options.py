@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from govgraph.dates import EARLIEST, LATEST
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -18,14 +20,24 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # g
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        day: date
         if isinstance(value, date):
-            return value
-        try:
-            return datetime.strptime(value, "%Y-%m-%d").date()
-        except ValueError:
+            day = value
+        else:
+            try:
+                day = datetime.strptime(value, "%Y-%m-%d").date()
+            except ValueError:
+                self.fail(
+                    f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-07-07", param, ctx
+                )
+        if not EARLIEST <= day <= LATEST:
             self.fail(
-                f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-07-07", param, ctx
+                f"'{day}' is outside the dates govgraph accepts ({EARLIEST} to {LATEST}); "
+                "check the year",
+                param,
+                ctx,
             )
+        return day
 
 
 ISO_DATE = IsoDateType()

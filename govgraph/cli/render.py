@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from govgraph.atomic import is_stdout
 from govgraph.audit import audit
 from govgraph.cli.options import as_of_option, model_argument, resolve_as_of
 from govgraph.cli.selection import selected_bodies, selection_option
@@ -19,6 +20,7 @@ from govgraph.render.paper import FORMATS, render_static, write_static
 from govgraph.render.pdf import PAPER
 from govgraph.render.png import DEFAULT_DPI
 from govgraph.render.view import choose_view, widen_hint
+from govgraph.safetext import for_stdout, visible
 
 LEVELS = click.IntRange(min=0)
 
@@ -37,7 +39,8 @@ def default_output(model_dir: Path, to: str = "html") -> Path:
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The file to write (default: output/<model folder name>.<html, svg, pdf or png>).",
+    help="The file to write (default: output/<model folder name>.<html, svg, pdf or png>; "
+    "- for standard output).",
 )
 @click.option(
     "--to",
@@ -123,19 +126,21 @@ def render(
         raise GovgraphError(f"--bodies '{bodies}' selects no body on {on}; nothing to draw")
     view = choose_view(graph, focus=focus, up=up, down=down, bodies=chosen, whole=whole)
     result = audit(model, graph, on=on)
+    if is_stdout(output) and open_browser:
+        raise GovgraphError("--open needs a file to open; give -o FILE instead of -o -")
     target = output or default_output(model_dir, to)
     if to == "html":
         html = render_chart(
             result, graph, focus=focus, up=up, down=down, members=members, bodies=chosen,
             whole=whole,
         )  # fmt: skip
-        path = write_chart(target, html, force=force)
+        data = html.encode("utf-8")
     else:
         drawn = render_static(
             result, graph, to, focus=focus, up=up, down=down, bodies=chosen, whole=whole,
             paper=paper or "a4", dpi=dpi or DEFAULT_DPI,
         )  # fmt: skip
-        path = write_static(target, drawn.data, to, force=force)
+        data = drawn.data
         if not drawn.readable:
             click.echo(
                 f"note: {view.description} print smaller than 7 pt on one sheet; "
@@ -144,7 +149,17 @@ def render(
             )
     if view.partial:
         click.echo(f"note: showing {view.description}. {widen_hint(len(model.bodies))}", err=True)
-    click.echo(str(path))
+    if is_stdout(output):
+        if to in ("html", "svg"):
+            click.echo(for_stdout(data.decode("utf-8")), nl=False)
+        else:
+            click.get_binary_stream("stdout").write(data)
+        return 0
+    if to == "html":
+        path = write_chart(target, html, force=force)
+    else:
+        path = write_static(target, data, to, force=force)
+    click.echo(visible(str(path)))
     if open_browser:
         webbrowser.open(path.resolve().as_uri())
     return 0

@@ -11,15 +11,13 @@ audit's date. Members are counted on each box, not drawn.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from govgraph.atomic import file_mode
+from govgraph.atomic import check_target, write_bytes
 from govgraph.audit import AuditResult
 from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError
@@ -111,19 +109,11 @@ def write_static(path: Path, data: bytes, to: str, *, force: bool = False) -> Pa
     """
     if path.is_dir():
         raise GovgraphError(f"{path} is a folder; give a file name, e.g. {path / ('chart.' + to)}")
+    check_target(path)  # a device, pipe or link is refused before anything reads it
     if path.exists() and not force and not written_by_govgraph(path, to):
         raise GovgraphError(
             f"{path} exists and was not written by govgraph as {to.upper()}; choose another "
             "file with -o, or pass --force to overwrite it"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, file_mode(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes(path, data)
     return path

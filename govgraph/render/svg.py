@@ -30,6 +30,7 @@ from govgraph.render.paint import (
     legend_items,
 )
 from govgraph.render.tiers import Layout, chart_layout
+from govgraph.safetext import html_text, xml_text
 
 GENERATOR = f"govgraph {__version__} chart"
 MARGIN = 24
@@ -67,13 +68,13 @@ class SvgCanvas:
         weight = ' font-weight="bold"' if bold else ""
         self.parts.append(
             f'<text x="{_n(x)}" y="{_n(y)}" font-size="{_n(size)}" text-anchor="{anchor}" '
-            f'fill="{colour}"{weight}>{escape(text)}</text>'
+            f'fill="{colour}"{weight}>{_safe(text)}</text>'
         )
 
     def group(self, body: str, title: str, href: str | None) -> None:
         if href is not None:
             self.parts.append(f"<a href={quoteattr(href)}>")
-        self.parts.append(f"<g id={quoteattr('body-' + body)}><title>{escape(title)}</title>")
+        self.parts.append(f"<g id={quoteattr('body-' + body)}><title>{_safe(title)}</title>")
         self._links = getattr(self, "_links", [])
         self._links.append(href is not None)
 
@@ -124,7 +125,7 @@ def svg_document(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(width)}" height="{_n(height)}" '
         f'viewBox="0 0 {_n(width)} {_n(height)}" '
         f'font-family="\'{FONT_FAMILY}\', Verdana, sans-serif" role="img">\n'
-        f"<title>{escape(facts.title)}: governance chart, {facts.as_of.isoformat()}</title>\n"
+        f"<title>{_safe(facts.title)}: governance chart, {facts.as_of.isoformat()}</title>\n"
         f"<desc>Made by {GENERATOR}.</desc>\n"
         f'<rect width="100%" height="100%" fill="#ffffff"/>\n'
     )
@@ -154,3 +155,9 @@ def _points(points: Sequence[tuple[float, float]]) -> str:
 
 def _dash(dash: Dash) -> str:
     return f' stroke-dasharray="{" ".join(_n(d) for d in dash)}"' if dash else ""
+
+
+def _safe(text: str) -> str:
+    """Model text as SVG text: controls as visible escapes, isolated against bidi
+    controls (as the pages do), and XML-escaped."""
+    return escape(xml_text(html_text(text)))

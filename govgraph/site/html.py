@@ -17,6 +17,7 @@ import html
 from collections.abc import Iterable
 
 from govgraph import __version__
+from govgraph.safetext import html_text
 
 GENERATOR = f"govgraph {__version__} build"
 
@@ -35,7 +36,9 @@ def esc(value: object) -> Html:
     """``value`` as safe HTML: escaped text, or unchanged if it is already :class:`Html`."""
     if isinstance(value, Html):
         return value
-    return Html(html.escape("" if value is None else str(value), quote=True))
+    # A right-to-left override in a name must not reverse the rest of the page (isolated),
+    # and control characters are shown as escapes rather than as boxes.
+    return Html(html.escape(html_text("" if value is None else str(value)), quote=True))
 
 
 def fmt(template: str, *values: object) -> Html:
