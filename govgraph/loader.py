@@ -11,6 +11,7 @@ and line, sorted, so a user fixes a model in one pass.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -59,8 +60,7 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
     valid, and :class:`GovgraphError` when ``path`` is not a model at all.
     """
     root = Path(path)
-    if not root.exists():
-        raise GovgraphError(f"{root}: no such folder; give the folder that holds the model")
+    _refuse_what_is_not_one_model(root)
     limits = current()
     found = find_model_files(root, limits.follow_links)
     files = found.files
@@ -81,6 +81,7 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
     model = Model(root=root)
     first_seen: dict[str, tuple[str, int]] = {}
     complete = not found.problems
+    every_file_parsed = True
     with collector_paused():
         for file in files:
             rel = file.name if single else file.relative_to(root).as_posix()
@@ -92,18 +93,48 @@ def load(path: str | Path, cache: bool | None = None) -> Model:
             problems.extend(dataclasses.replace(p, file=shown) for p in prepared.problems)
             data = prepared.data
             if data is None:
+                every_file_parsed = False
                 continue
             if is_settings:
                 model.settings = _settings(data, shown, rel, problems)
                 continue
             _sections(data, model, shown, rel, problems, first_seen)
-        if complete:  # with a file missing, every id it defines would look unknown
-            problems.extend(check_references(model))
+        # With a file missing or unparsed, an id it defines would look unknown; every
+        # other cross-file problem is still reported, so one run finds them all.
+        problems.extend(check_references(model, every_id_known=complete and every_file_parsed))
     if store is not None:
         store.finish()
     if problems:
         raise ModelLoadError(problems)
     return model
+
+
+def _refuse_what_is_not_one_model(root: Path) -> None:
+    """A missing folder (with the nearest that exists), a folder of several models, or
+    one file of a model folder: each named as such, with what to give instead."""
+    if not root.exists():
+        parent = root.parent if str(root.parent) else Path(".")
+        names = [p.name for p in parent.iterdir() if p.is_dir()] if parent.is_dir() else []
+        near = difflib.get_close_matches(root.name, names, n=1, cutoff=0.6)
+        hint = f" (did you mean {parent / near[0]}?)" if near else ""
+        raise GovgraphError(f"{root}: no such folder{hint}; give the folder that holds the model")
+    if root.is_file():
+        home = next((p for p in root.parents if (p / SETTINGS_FILE).is_file()), None)
+        if home is not None:
+            raise GovgraphError(
+                f"{root} is one file of the model in {home} (the folder with its "
+                f"{SETTINGS_FILE}); give the folder, e.g. govgraph validate {home}"
+            )
+        return
+    if (root / SETTINGS_FILE).is_file():
+        return
+    models = sorted(p.parent for p in root.glob(f"*/{SETTINGS_FILE}"))
+    if len(models) > 1:
+        listed = ", ".join(str(m) for m in models)
+        raise GovgraphError(
+            f"{root} holds {len(models)} models, each with its own {SETTINGS_FILE} "
+            f"({listed}); give one of them"
+        )
 
 
 # --- reading one file on its own: the part worth caching ---------------------------------
@@ -216,9 +247,61 @@ def _validated(section: str, index: int, raw: YMap, rel: str) -> Validated:
         entry.entity = validate(schema, raw)
     except ValidationError as exc:
         entry.problems = _translate(exc, schema, raw, _THIS_FILE, label)
-        return entry
+        # Still cross-check what the rest of the entry says (its members' ids, its
+        # dates' order), so that one run reports every problem; the load fails anyway.
+        entry.entity = _salvaged(schema, raw, exc)
+        if entry.entity is None:
+            return entry
     _locate(entry.entity, raw, rel)
     return entry
+
+
+#: How many rounds of leaving out wrong fields an entry gets before it is given up.
+SALVAGE_ROUNDS = 20
+
+
+def _salvaged(schema: type[Any], raw: YMap, error: ValidationError) -> Any:
+    """``raw`` validated without the fields that were wrong (a missing ``name`` or
+    ``title`` stood in by the id), or None when what is wrong is not a field."""
+    copy = _copied(raw)
+    for _ in range(SALVAGE_ROUNDS):
+        for problem in error.errors():
+            *parents, last = problem["loc"] or ("",)
+            holder: Any = copy
+            for step in parents:
+                if isinstance(holder, dict):
+                    holder = holder.get(step)
+                elif isinstance(holder, list) and isinstance(step, int):
+                    holder = holder[step] if step < len(holder) else None
+                else:
+                    holder = None
+                if holder is None:
+                    return None
+            if not isinstance(holder, dict) or not isinstance(last, str):
+                return None  # a list item that is not a mapping, the entry itself …
+            if problem["type"] == "missing":
+                if last not in ("name", "title"):
+                    return None
+                holder[last] = str(holder.get("id") or "?")
+            else:
+                holder.pop(last, None)
+        try:
+            return validate(schema, copy)
+        except ValidationError as again:
+            error = again
+    return None
+
+
+def _copied(value: Any) -> Any:
+    """A copy of parsed YAML that keeps the positions (the copy is what is validated)."""
+    if isinstance(value, YMap):
+        made = YMap()
+        made.line, made.column, made.key_lines = value.line, value.column, value.key_lines
+        made.update({key: _copied(item) for key, item in value.items()})
+        return made
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
 
 
 # --- merging the files into one model ----------------------------------------------------
@@ -337,10 +420,9 @@ def _entities(
                 )
                 continue
             first_seen[raw_id] = (shown, entry.id_line)
-        if entry.entity is None:
-            problems.extend(dataclasses.replace(p, file=shown) for p in entry.problems)
-            continue
-        table[entry.entity.id] = entry.entity
+        problems.extend(dataclasses.replace(p, file=shown) for p in entry.problems)
+        if entry.entity is not None:  # valid, or valid enough to cross-check
+            table[entry.entity.id] = entry.entity
 
 
 def _locate(entity: Any, raw: YMap, rel: str) -> None:

@@ -85,6 +85,14 @@ def _iso_date(value: Any) -> Any:
                 {"value": value},
             ) from None
         return _DAYS.setdefault(_in_range(day, value), day)
+    loose = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
+    if loose:  # 2026-4-1: say the one way to write it, as --as-of does
+        year, month, day_of_month = (int(part) for part in loose.groups())
+        raise PydanticCustomError(
+            "date_format",
+            "'{value}' is not written YYYY-MM-DD; write {fixed} (two-digit month and day)",
+            {"value": value, "fixed": f"{year:04d}-{month:02d}-{day_of_month:02d}"},
+        )
     raise PydanticCustomError(
         "date_format",
         "'{value}' is not a date: write dates as YYYY-MM-DD, e.g. 2022-07-01",

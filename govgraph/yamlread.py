@@ -374,7 +374,7 @@ def parse_yaml(text: str, max_expanded: int | None = None) -> Any:
                 "YAML data only; remove the tag"
             )
         else:
-            message = f"YAML syntax: {problem}"
+            message = explain_syntax(str(problem), text, line, column)
         raise YAMLProblem(message, line, column) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -392,3 +392,43 @@ def parse_yaml(text: str, max_expanded: int | None = None) -> Any:
         raise YAMLProblem("the YAML is nested too deeply to read") from None
     finally:
         loader.dispose()
+
+
+def explain_syntax(problem: str, text: str, line: int, column: int) -> str:
+    """A YAML syntax error in an officer's words: what is wrong and how to fix it,
+    with libyaml's own words after, and the line quoted where it helps.
+
+    >>> explain_syntax("mapping values are not allowed in this context",
+    ...                "name: Adults: the board", 1, 13)[:74]
+    'a value that holds ": " must be in quotes: write name: "Adults: the board"'
+    """
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source[: max(column, 1)] or "cannot start any token" in problem and "\t" in source:
+        advice = "tabs are not allowed in YAML: indent with spaces"
+    elif "mapping values are not allowed" in problem:
+        key, sep, value = source.strip().lstrip("- ").partition(": ")
+        fixed = f'{key}: "{value.strip()}"' if sep and '"' not in value else ""
+        advice = 'a value that holds ": " must be in quotes' + (
+            f": write {fixed}" if fixed else " (or written after a line break with |)"
+        )
+    elif "expected '-' indicator" in problem or "expected <block end>" in problem:
+        advice = (
+            f"line {line} does not line up with the lines above it: the items of a list "
+            "start with '-' at the same indent, and the keys of one mapping start at the "
+            "same column; indent it like its neighbours, with spaces"
+        )
+    elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
+        advice = (
+            "a {…} or […] opened above is not closed: add the closing '}' or ']' "
+            "(and a ',' between items)"
+        )
+    elif "unexpected end of stream" in problem or "quoted scalar" in problem:
+        advice = "a quote opened above is not closed: end the value with the same quote"
+    elif "undefined alias" in problem:
+        advice = "this *alias names no &anchor above it: define the anchor first, or remove the *"
+    elif "could not find expected ':'" in problem:
+        advice = "a key is missing its ':' (write key: value)"
+    else:
+        advice = "check the indentation, the quotes and the ':' on this line and the one above"
+    return f"{advice} (YAML: {problem})"

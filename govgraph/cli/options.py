@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +31,13 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # g
                 self.fail(
                     f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-07-07", param, ctx
                 )
+            if not _ISO.fullmatch(value):  # as strict as model files: one way to write a day
+                self.fail(
+                    f"'{value}' is not written YYYY-MM-DD; write {day.isoformat()} (two-digit "
+                    "month and day, as in model files)",
+                    param,
+                    ctx,
+                )
         if not EARLIEST <= day <= LATEST:
             self.fail(
                 f"'{day}' is outside the dates govgraph accepts ({EARLIEST} to {LATEST}); "
@@ -40,6 +48,7 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # g
         return day
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 ISO_DATE = IsoDateType()
 
 
