@@ -25,6 +25,7 @@ from pathlib import Path
 
 from govgraph.errors import GovgraphError
 from govgraph.limits import kind_of
+from govgraph.written import remember
 
 #: The ``-o`` value that means standard output.
 STDOUT = "-"
@@ -77,6 +78,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         os.chmod(temporary, file_mode(path))
         check_target(path)  # once more: something may have been put there meanwhile
         os.replace(temporary, path)
+        remember(path, data)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise cannot_write(path, exc) from None

@@ -160,6 +160,9 @@ def render(
     else:
         path = write_static(target, data, to, force=force)
     click.echo(visible(str(path)))
-    if open_browser:
-        webbrowser.open(path.resolve().as_uri())
+    if open_browser and not webbrowser.open(path.resolve().as_uri()):
+        click.echo(
+            f"govgraph: no browser could be opened here; open {visible(str(path))} yourself",
+            err=True,
+        )
     return 0

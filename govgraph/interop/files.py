@@ -21,22 +21,27 @@ from govgraph.limits import current, too_large
 from govgraph.loader import SETTINGS_FILE, load
 from govgraph.model import Model
 from govgraph.walk import YAML_SUFFIXES
+from govgraph.written import remember, wrote
 
 
 def refuse_existing(paths: Iterable[Path], force: bool) -> None:
-    """Raise unless every path is free (or ``force`` allows overwriting it); never, even
-    with ``force``, when a path is anything but a regular file (a device, a link)."""
+    """Raise unless every path is free, holds what govgraph itself wrote there (see
+    :mod:`govgraph.written`), or ``force`` allows overwriting it; never, even with
+    ``force``, when a path is anything but a regular file (a device, a link)."""
     paths = list(paths)
     for path in paths:
         check_target(path)
     if force:
         return
-    taken = [path for path in paths if path.exists()]
+    taken = [path for path in paths if path.exists() and not wrote(path)]
     if not taken:
         return
     names = ", ".join(str(path) for path in taken)
     verb = "exists" if len(taken) == 1 else "exist"
-    raise GovgraphError(f"{names} already {verb}; add --force to overwrite, or choose another -o")
+    raise GovgraphError(
+        f"{names} already {verb} and govgraph did not write {'it' if len(taken) == 1 else 'them'}"
+        " (or it was changed since); add --force to overwrite, or choose another -o"
+    )
 
 
 def refuse_foreign_folder(folder: Path) -> None:
@@ -128,6 +133,7 @@ def write_draft(draft: Draft, folder: Path, force: bool = False, name: str | Non
         folder.mkdir(parents=True, exist_ok=True)
         for file in files:
             os.replace(staging / file, folder / file)
+            remember(folder / file, files[file].encode("utf-8"))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     try:
