@@ -110,14 +110,17 @@ def test_dates_are_written_one_way_on_the_command_line_and_in_files(
 
 
 def test_a_folder_of_several_models_is_named_as_such(
-    cli: Cli, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(REPO)
+    for name in ("north", "south"):
+        write_model(tmp_path / "models" / name, {"govgraph.yaml": "name: x\n",
+                                                 "bodies.yaml": "bodies: []\n"})  # fmt: skip
+    monkeypatch.chdir(tmp_path)
     result = cli("validate", "models")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
         "govgraph: models holds 2 models, each with its own govgraph.yaml "
-        "(models/worcestershire, models/wychavon); give one of them"
+        "(models/north, models/south); give one of them"
     )
 
 
