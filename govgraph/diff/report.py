@@ -15,6 +15,7 @@ from govgraph.diff.states import compare_states
 from govgraph.diff.versions import compare_models
 from govgraph.graph import build_graph
 from govgraph.loader import load
+from govgraph.safetext import json_text, visible
 
 
 @dataclass
@@ -76,10 +77,10 @@ def _count(result: DiffResult) -> str:
 
 
 def to_text(result: DiffResult) -> str:
-    lines = [f"{_heading(result)}: {_count(result).lower()}."]
+    lines = [visible(f"{_heading(result)}: {_count(result).lower()}.")]
     for area, changes in result.by_area():
         lines += ["", f"{area.capitalize()} ({len(changes)}):"]
-        lines += [f"  {c.sign} {c.text()}" for c in changes]
+        lines += [f"  {c.sign} {visible(c.text())}" for c in changes]
     return "\n".join(lines) + "\n"
 
 
@@ -92,7 +93,7 @@ def to_json(result: DiffResult) -> str:
         "changes": [c.as_dict() for c in result.changes],
         "counts": result.counts,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_markdown(result: DiffResult) -> str:
@@ -112,7 +113,7 @@ def to_markdown(result: DiffResult) -> str:
     lines += [f"{_count(result)} ({summary}).", ""]
     for area, changes in result.by_area():
         lines += [f"## {area.capitalize()}", ""]
-        lines += [f"- {c.markdown()}." for c in changes]
+        lines += [f"- {visible(c.markdown())}." for c in changes]
         lines.append("")
     return "\n".join(lines)
 
