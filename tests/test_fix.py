@@ -19,6 +19,7 @@ from govgraph.checks import CHECKS
 from govgraph.errors import GovgraphError
 from govgraph.fix.changes import Applicability
 from govgraph.fix.engine import fix_model
+from govgraph.limits import Limits, limits_in_force
 from govgraph.loader import load
 
 CASES_FILE = Path(__file__).parent / "fixtures" / "fix" / "cases.yaml"
@@ -123,7 +124,10 @@ def test_a_model_file_that_leads_outside_the_folder_is_not_written(tmp_path: Pat
     folder = tmp_path / "model"
     folder.mkdir()
     (folder / "model.yaml").symlink_to(outside)
-    run = fix_model(folder, DEFAULT_ON)
+    with pytest.raises(GovgraphError, match="outside the model folder"):
+        fix_model(folder, DEFAULT_ON)  # the loader refuses to read it, by default
+    with limits_in_force(Limits(follow_links=True)):  # --follow-links: read, never written
+        run = fix_model(folder, DEFAULT_ON)
     with pytest.raises(GovgraphError, match="leads outside the model folder"):
         run.space.write()
     assert outside.read_text(encoding="utf-8") == DEPARTED
