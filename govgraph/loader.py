@@ -306,7 +306,7 @@ def _nested(schema: type[Any]) -> tuple[str, ...]:
     """The fields of ``schema`` that hold a list of mappings with positions of their own."""
     found = _NESTED.get(schema)
     if found is None:
-        names = ("ignore", "members", "reports_to", "requires", "holders")
+        names = ("ignore", "members", "reports_to", "requires", "holders", "priorities")
         found = _NESTED[schema] = tuple(name for name in names if name in fields_of(schema))
     return found
 

@@ -14,6 +14,7 @@ from govgraph.errors import LoadProblem
 from govgraph.explain import suggest
 from govgraph.model import Model
 from govgraph.packs.user import pack_problems
+from govgraph.plans import plan_problems
 from govgraph.schema import Placed
 from govgraph.slugs import CHECK_SLUGS
 
@@ -28,6 +29,7 @@ def check_references(model: Model) -> list[LoadProblem]:
         *_ignores(model),
         *_settings(model),
         *pack_problems(model),  # statutory packs and roles
+        *plan_problems(model),  # plans: owners, priorities, delivers
     ]
 
 

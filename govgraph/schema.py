@@ -378,6 +378,8 @@ class Body(Entity):
     reports_to: list[ReportingLine] = Field(default_factory=list)
     requires: list[Requirement] = Field(default_factory=list)
     members: list[Membership] = Field(default_factory=list)
+    #: The plan priorities this body delivers, each written ``PLAN/PRIORITY``.
+    delivers: list[Text] = Field(default_factory=list)
 
     @property
     def start(self) -> date | None:
@@ -391,6 +393,34 @@ class Body(Entity):
     def label(self) -> str:
         """The short name where there is one, else the full name."""
         return self.short_name or self.name
+
+
+@slotted
+class Priority(Waivable):
+    """One priority of a plan; bodies deliver it by naming ``PLAN/PRIORITY``."""
+
+    id: Slug
+    name: Text
+    ignore: list[Ignore] = Field(default_factory=list)
+
+
+@slotted
+class Plan(Entity):
+    """A plan a body oversees (``owner``), whose priorities bodies deliver."""
+
+    owner: str | None = None  # a body id
+    review: Frequency | None = None  # how often the owner reviews progress
+    from_: IsoDate | None = Field(default=None, alias="from")
+    to: IsoDate | None = None  # the last day the plan runs
+    priorities: list[Priority] = Field(default_factory=list)
+
+    @property
+    def start(self) -> date | None:
+        return self.from_
+
+    @property
+    def end(self) -> date | None:
+        return self.to
 
 
 def _off_is_false(value: Any) -> Any:
@@ -416,7 +446,14 @@ SECTIONS: dict[str, type[Entity] | type[Post]] = {
     "people": Person,
     "posts": Post,
     "bodies": Body,
+    "plans": Plan,
 }
 
 #: The singular word for each section, for messages ("'x' is a body").
-KIND_WORD = {"organisations": "organisation", "people": "person", "posts": "post", "bodies": "body"}
+KIND_WORD = {
+    "organisations": "organisation",
+    "people": "person",
+    "posts": "post",
+    "bodies": "body",
+    "plans": "plan",
+}
