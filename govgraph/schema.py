@@ -434,6 +434,8 @@ class Settings(Located):
     review_interval_months: Annotated[int, Field(ge=1)] = 12
     large_membership: Annotated[int, Field(ge=0)] = 25
     many_roles: Annotated[int, Field(ge=0)] = 5
+    #: Two bodies sharing more than this share of the smaller's members overlap (insights).
+    overlap_threshold: Annotated[float, Field(gt=0, le=1)] = 0.6
     # YAML 1.1 reads an unquoted `off` as false; FORMAT.md writes `one-way-reporting: off`.
     checks: dict[str, Annotated[SeveritySetting, BeforeValidator(_off_is_false)]] = Field(
         default_factory=dict

@@ -1,0 +1,116 @@
+"""What the insights look at: the current bodies chosen, their reporting lines and seats.
+
+A :class:`Scope` is built once per date and shared by every insight, so the
+model is read in one pass. Everything in it is current on the date.
+
+The **tops** of a scope are where its reporting lines end: the root bodies, and,
+when only some bodies are chosen (``--bodies``), each chosen body that reports
+to a body outside the choice. So ``--bodies 'cyp-spb+'`` reads the children's
+partnership as a structure of its own, with the partnership at the top.
+
+Who a seat **is**: the person for a person member, the holder(s) of a post (the
+post itself while it is vacant), the organisation for an organisation member.
+One person holding two posts is one member twice over, as the minutes say of a
+Director who "combined two roles".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from govgraph.dates import is_current
+from govgraph.graph import current_roots, hierarchy
+from govgraph.model import Model
+from govgraph.schema import Membership
+
+#: The node standing above every top, so that one search covers them all.
+ABOVE = "\0above"
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A current membership of a body in the scope, and who it is."""
+
+    body: str
+    membership: Membership
+    #: The people (or the vacant post, or the organisation) the seat is.
+    who: tuple[str, ...]
+    #: The post the seat is held through, when its member is a post.
+    post: str | None
+
+    @property
+    def member(self) -> str:
+        return self.membership.member
+
+
+@dataclass
+class Scope:
+    """The current bodies the insights read, with their lines and seats on one date."""
+
+    model: Model
+    on: date
+    #: Current bodies in scope, in model order.
+    bodies: list[str]
+    #: Child -> parent for each reporting line between bodies in scope.
+    tree: nx.DiGraph
+    #: Where the lines end: roots, and bodies reporting out of the scope.
+    tops: list[str]
+    #: Body id -> its current seats.
+    seats: dict[str, list[Seat]]
+    #: The reporting graph of the whole model on the date (for plans' owners).
+    whole: nx.DiGraph
+
+    def down(self) -> nx.DiGraph:
+        """Parent -> child, with :data:`ABOVE` above every top."""
+        below = nx.DiGraph(self.tree.reverse(copy=False))
+        below.add_edges_from((ABOVE, top) for top in self.tops)
+        return below
+
+    def name(self, thing: str) -> str:
+        return self.model.name_of(thing)
+
+
+def build_scope(
+    graph: nx.MultiDiGraph, model: Model, on: date, chosen: set[str] | None = None
+) -> Scope:
+    """The scope of ``chosen`` body ids (all current bodies when None) on ``on``."""
+    whole = hierarchy(graph, on)
+    bodies = [
+        body.id
+        for body in model.bodies.values()
+        if is_current(body, on) and (chosen is None or body.id in chosen)
+    ]
+    inside = set(bodies)
+    tree = nx.DiGraph(whole.subgraph(bodies))
+    roots = current_roots(graph, on)
+    tops = [
+        body
+        for body in bodies
+        if body in roots or any(parent not in inside for parent in whole.successors(body))
+    ]
+    return Scope(model, on, bodies, tree, tops, _seats(model, on, bodies), whole)
+
+
+def _seats(model: Model, on: date, bodies: list[str]) -> dict[str, list[Seat]]:
+    holders: defaultdict[str, list[str]] = defaultdict(list)
+    for held_post in model.posts.values():
+        for holding in held_post.holders:
+            if is_current(holding, on):
+                holders[held_post.id].append(holding.person)
+    seats: dict[str, list[Seat]] = {}
+    for body_id in bodies:
+        found = []
+        for membership in model.bodies[body_id].members:
+            if not is_current(membership, on):
+                continue
+            member = membership.member
+            post = member if member in model.posts else None
+            held = holders.get(member) if post else None
+            who = tuple(dict.fromkeys(held)) if held else (member,)
+            found.append(Seat(body_id, membership, who, post))
+        seats[body_id] = found
+    return seats
