@@ -139,7 +139,7 @@ def sections(found: Insights, model: Model) -> Iterator[Section]:
     plan_lines: list[str] = []
     for plan in found.plans:
         review = f", reviewed {plan.review}" if plan.review else ""
-        plan_lines.append(f"{model.name_of(plan.plan)} — owner {name(plan.owner)}{review}")
+        plan_lines.append(f"{model.plans[plan.plan].name} — owner {name(plan.owner)}{review}")
         for priority in plan.priorities:
             if not priority.delivered_by:
                 plan_lines.append(f"  {priority.name}: delivered by no current body")
