@@ -17,7 +17,7 @@ held). A body is left:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from govgraph.dates import is_current
@@ -67,7 +67,7 @@ class CombinedRoles:
     direct: list[str]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: made for every seat, and frozen ones are slower to make
 class LoadSeat:
     """One body a member is expected at, and the post that seats them there, if any."""
 
@@ -76,7 +76,7 @@ class LoadSeat:
     meetings_per_year: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Load:
     """The meetings a member is expected at in a year, from each body's ``meets``."""
 
@@ -110,13 +110,19 @@ def key_members(scope: Scope) -> list[KeyMember]:
         seats = scope.seats[body]
         if not seats:
             continue
+        # Only a seat that is one member's alone goes when they do.
+        alone = Counter(seat.who[0] for seat in seats if len(seat.who) == 1)
+        chairing = Counter(
+            seat.who[0] if len(seat.who) == 1 else None
+            for seat in seats
+            if seat.membership.role == "chair"
+        )
+        chair_seats = sum(chairing.values())
         needed = math.ceil(len(seats) * QUORUM_SHARE)
-        chair_seats = [seat for seat in seats if seat.membership.role == "chair"]
-        for who in dict.fromkeys(w for seat in seats for w in seat.who):
-            kept = [seat for seat in seats if seat.who != (who,)]
-            if chair_seats and not any(seat.membership.role == "chair" for seat in kept):
+        for who, lost in alone.items():
+            if chair_seats and chairing[who] == chair_seats:
                 chairs[who].append(body)
-            if len(seats) - len(kept) > 1 and len(kept) < needed:
+            if lost > 1 and len(seats) - lost < needed:
                 quorum[who].append(body)
         for who in _statutory_members(scope, body):
             statutory[who].append(body)
@@ -190,16 +196,14 @@ def combined_roles(scope: Scope) -> list[CombinedRoles]:
 def load(scope: Scope) -> list[Load]:
     """Every member's expected meetings in a year, highest first. A body counts once
     per member, however many seats they hold on it."""
-    model = scope.model
+    bodies = scope.model.bodies
+    meetings = {body: MEETINGS_PER_YEAR.get(bodies[body].meets or "") for body in scope.bodies}
     found = []
     for who, seats in seats_by_member(scope).items():
         by_body: dict[str, LoadSeat] = {}
         for seat in seats:
             if seat.body not in by_body:
-                meets = model.bodies[seat.body].meets
-                by_body[seat.body] = LoadSeat(
-                    seat.body, seat.post, MEETINGS_PER_YEAR.get(meets or "")
-                )
+                by_body[seat.body] = LoadSeat(seat.body, seat.post, meetings[seat.body])
         listed = list(by_body.values())
         total = sum(seat.meetings_per_year or 0 for seat in listed)
         found.append(Load(who, total, listed))

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -31,9 +33,9 @@ from govgraph.schema import Membership
 ABOVE = "\0above"
 
 
-@dataclass(frozen=True)
-class Seat:
-    """A current membership of a body in the scope, and who it is."""
+class Seat(NamedTuple):
+    """A current membership of a body in the scope, and who it is (a named tuple:
+    made for every current seat, 200k of them nationally)."""
 
     body: str
     membership: Membership
@@ -64,8 +66,9 @@ class Scope:
     #: The reporting graph of the whole model on the date (for plans' owners).
     whole: nx.DiGraph
 
+    @cached_property
     def down(self) -> nx.DiGraph:
-        """Parent -> child, with :data:`ABOVE` above every top."""
+        """Parent -> child, with :data:`ABOVE` above every top (read-only)."""
         below = nx.DiGraph(self.tree.reverse(copy=False))
         below.add_edges_from((ABOVE, top) for top in self.tops)
         return below
@@ -85,7 +88,8 @@ def build_scope(
         if is_current(body, on) and (chosen is None or body.id in chosen)
     ]
     inside = set(bodies)
-    tree = nx.DiGraph(whole.subgraph(bodies))
+    # The whole model's lines as they are (read-only), or a copy of the chosen part.
+    tree = whole if chosen is None else nx.DiGraph(whole.subgraph(bodies))
     roots = current_roots(graph, on)
     tops = [
         body
@@ -100,17 +104,21 @@ def _seats(model: Model, on: date, bodies: list[str]) -> dict[str, list[Seat]]:
     for held_post in model.posts.values():
         for holding in held_post.holders:
             if is_current(holding, on):
-                holders[held_post.id].append(holding.person)
+                if holding.person not in holders[held_post.id]:
+                    holders[held_post.id].append(holding.person)
     seats: dict[str, list[Seat]] = {}
     for body_id in bodies:
         found = []
         for membership in model.bodies[body_id].members:
-            if not is_current(membership, on):
+            # is_current, written inline: this loop sees every membership of the model.
+            start, end = membership.from_, membership.to
+            if (start is not None and start > on) or (end is not None and end < on):
                 continue
             member = membership.member
-            post = member if member in model.posts else None
-            held = holders.get(member) if post else None
-            who = tuple(dict.fromkeys(held)) if held else (member,)
-            found.append(Seat(body_id, membership, who, post))
+            held = holders.get(member)
+            if member in model.posts:
+                found.append(Seat(body_id, membership, tuple(held) if held else (member,), member))
+            else:
+                found.append(Seat(body_id, membership, (member,), None))
         seats[body_id] = found
     return seats

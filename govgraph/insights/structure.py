@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
+from networkx.utils import UnionFind
 
 from govgraph.insights.scope import ABOVE, Scope
 
@@ -73,7 +74,7 @@ class OnlyLink:
 
 def shape(scope: Scope) -> Shape:
     """The tiers and figures of ``scope``'s reporting structure."""
-    down = scope.down()
+    down = scope.down
     distance = nx.single_source_shortest_path_length(down, ABOVE)
     order = {body: i for i, body in enumerate(scope.bodies)}
     tiers: list[list[str]] = []
@@ -111,7 +112,7 @@ def _longest_chain(down: nx.DiGraph, distance: dict[str, int]) -> list[str]:
 def single_points(scope: Scope) -> list[SinglePoint]:
     """Bodies (other than the tops) that every route to the top of others passes
     through, with what each would cut off; most cut off first."""
-    down = scope.down()
+    down = scope.down
     if len(down) <= 1:
         return []
     dominators = nx.immediate_dominators(down, ABOVE)
@@ -136,30 +137,36 @@ def only_links(scope: Scope) -> list[OnlyLink]:
     bridges = list(nx.bridges(linked))
     if not bridges:
         return []
-    apart = linked.copy()
-    apart.remove_edges_from(bridges)
-    # Each piece held together by two or more routes, and the bridges between the
-    # pieces as a forest; the side of a bridge away from the top is its part.
-    piece_of = {body: i for i, piece in enumerate(nx.connected_components(apart)) for body in piece}
+    # Each piece held together by two or more routes (joined by the lines that are not
+    # bridges), and the bridges between the pieces as a forest; the side of a bridge
+    # away from the top is its part.
+    joined = UnionFind(scope.bodies)
+    crossing = set(bridges)
+    for a, b in linked.edges():
+        if (a, b) not in crossing and (b, a) not in crossing:
+            joined.union(a, b)
+    numbers: dict[str, int] = {}
+    piece_of = {body: numbers.setdefault(joined[body], len(numbers)) for body in scope.bodies}
     pieces = nx.Graph((piece_of[a], piece_of[b]) for a, b in bridges)
     members: dict[int, list[str]] = {}
     for body in scope.bodies:
         members.setdefault(piece_of[body], []).append(body)
     anchored = {piece_of[top] for top in scope.tops if top in piece_of}
-    below: nx.DiGraph = nx.DiGraph()
-    for component in nx.connected_components(pieces):
-        start = next((p for p in component if p in anchored), min(component))
-        below.update(nx.bfs_tree(pieces.subgraph(component), start))
+    starts = [
+        next((p for p in component if p in anchored), min(component))
+        for component in nx.connected_components(pieces)
+    ]
+    pieces.add_edges_from((-1, start) for start in starts)  # -1: above every start
+    below = nx.bfs_tree(pieces, -1)
     order = {body: i for i, body in enumerate(scope.bodies)}
     found = []
     for a, b in bridges:
-        upper, lower = (a, b) if below.has_edge(piece_of[a], piece_of[b]) else (b, a)
-        part_pieces = {piece_of[lower], *nx.descendants(below, piece_of[lower])}
-        part = sorted(
-            (body for piece in part_pieces for body in members[piece]), key=order.__getitem__
-        )
-        if len(part) < 2:
-            continue
+        lower = b if below.has_edge(piece_of[a], piece_of[b]) else a
+        piece = piece_of[lower]
+        if len(members[piece]) < 2 and not below.out_degree(piece):
+            continue  # a single body's only line (most of them): nothing to work out
+        part_pieces = {piece, *nx.descendants(below, piece)}
+        part = sorted((body for p in part_pieces for body in members[p]), key=order.__getitem__)
         child, parent = (a, b) if scope.tree.has_edge(a, b) else (b, a)
         part.remove(lower)
         found.append(OnlyLink(child, parent, [lower, *part]))
