@@ -103,9 +103,8 @@ def _seats(model: Model, on: date, bodies: list[str]) -> dict[str, list[Seat]]:
     holders: defaultdict[str, list[str]] = defaultdict(list)
     for held_post in model.posts.values():
         for holding in held_post.holders:
-            if is_current(holding, on):
-                if holding.person not in holders[held_post.id]:
-                    holders[held_post.id].append(holding.person)
+            if is_current(holding, on) and holding.person not in holders[held_post.id]:
+                holders[held_post.id].append(holding.person)
     seats: dict[str, list[Seat]] = {}
     for body_id in bodies:
         found = []
