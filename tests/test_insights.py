@@ -242,3 +242,9 @@ def test_json_has_the_documented_keys() -> None:
 def test_the_details_of_a_body_list_the_findings_about_it() -> None:
     lines = _insights(_people()).about("tiny")
     assert "without jo it would not be quorate" in lines
+
+
+def test_a_model_without_bodies_has_no_tiers_and_nothing_to_report() -> None:
+    found = _insights(model_in_code(organisations=[{"id": "wcc", "name": "County"}]))
+    assert found.shape.tiers == [] and found.shape.longest_chain == []
+    assert found.single_points == [] and found.only_links == [] and found.load == []

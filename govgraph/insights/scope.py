@@ -70,6 +70,7 @@ class Scope:
     def down(self) -> nx.DiGraph:
         """Parent -> child, with :data:`ABOVE` above every top (read-only)."""
         below = nx.DiGraph(self.tree.reverse(copy=False))
+        below.add_node(ABOVE)  # a model may have no bodies, or no tops
         below.add_edges_from((ABOVE, top) for top in self.tops)
         return below
 
