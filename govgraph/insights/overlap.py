@@ -67,7 +67,8 @@ def overlaps(scope: Scope, threshold: float) -> list[Overlap]:
             continue
         ratio = count / min(len(members[a]), len(members[b]))
         if ratio > threshold:
-            common = [member for member in members[a] if member in set(members[b])]
+            other = set(members[b])
+            common = [member for member in members[a] if member in other]
             found.append(Overlap((a, b), count, round(ratio, 3), common))
     order = {body: i for i, body in enumerate(scope.bodies)}
     return sorted(
