@@ -207,7 +207,7 @@ def test_large_bodies_are_broken_down_by_kind_of_organisation() -> None:
     # The board's 4 members are more than large_membership (3): the DCS post stands for
     # the county council, the police for itself, Sam and Ann for no organisation.
     assert large.body == "board"
-    assert large.members == 4
+    assert (large.seats, large.members) == (4, 4)
     assert large.by_kind == {"individual": 2, "county-council": 1, "police": 1}
 
 

@@ -177,7 +177,7 @@ def _about(found: Insights) -> list[tuple[set[str], str]]:
         lines.append(({a}, f"shares {overlap.shared} members ({overlap.ratio:.0%}) with {b}"))
         lines.append(({b}, f"shares {overlap.shared} members ({overlap.ratio:.0%}) with {a}"))
     for large in found.large_bodies:
-        lines.append(({large.body}, f"{large.members} members, more than {found.large_membership}"))
+        lines.append(({large.body}, f"{large.seats} seats, more than {found.large_membership}"))
     for priority in found.priorities:
         for body in priority.delivered_by:
             reach = "" if priority.chains[body] else ", but does not report to the plan's owner"

@@ -35,9 +35,12 @@ class Overlap:
 
 @dataclass(frozen=True)
 class LargeBody:
-    """A body with more current members than ``large_membership``."""
+    """A body with more current seats than ``large_membership`` (as the
+    ``large-membership`` check counts them)."""
 
     body: str
+    seats: int
+    #: Different members: one person holding two posts on it is one member.
     members: int
     #: Seats by the kind of organisation each stands for, largest first.
     by_kind: dict[str, int]
@@ -77,13 +80,14 @@ def overlaps(scope: Scope, threshold: float) -> list[Overlap]:
 
 
 def large_bodies(scope: Scope, limit: int) -> list[LargeBody]:
-    """Bodies with more than ``limit`` current members, largest first."""
+    """Bodies with more than ``limit`` current seats, largest first."""
     found = []
     for body, who in members_of(scope).items():
-        if len(who) > limit:
-            kinds = Counter(_kind(scope, seat) for seat in scope.seats[body])
-            found.append(LargeBody(body, len(who), dict(kinds.most_common())))
-    return sorted(found, key=lambda large: -large.members)
+        seats = scope.seats[body]
+        if len(seats) > limit:
+            kinds = Counter(_kind(scope, seat) for seat in seats)
+            found.append(LargeBody(body, len(seats), len(who), dict(kinds.most_common())))
+    return sorted(found, key=lambda large: -large.seats)
 
 
 def _kind(scope: Scope, seat: Seat) -> str:

@@ -29,7 +29,10 @@ def sections(found: Insights, model: Model) -> Iterator[Section]:
         if thing is None:
             return "(none)"
         body = model.bodies.get(thing)
-        return body.label if body is not None else model.name_of(thing)
+        if body is not None:
+            return body.label
+        # A post is a member in its own right only while nobody holds it.
+        return f"{model.name_of(thing)} (vacant)" if thing in model.posts else model.name_of(thing)
 
     def names(things: list[str]) -> str:
         return ", ".join(name(thing) for thing in things) or "none"
@@ -93,7 +96,7 @@ def sections(found: Insights, model: Model) -> Iterator[Section]:
             *(
                 f"{name(person.person)} combines {len(person.posts)} posts: "
                 + "; ".join(
-                    f"{name(post.post)} ({_count(len(post.bodies), 'seat')}: {names(post.bodies)})"
+                    f"{model.name_of(post.post)} ({_count(len(post.bodies), 'seat')}: {names(post.bodies)})"
                     for post in person.posts
                 )
                 + (f"; in own name: {names(person.direct)}" if person.direct else "")
@@ -114,7 +117,7 @@ def sections(found: Insights, model: Model) -> Iterator[Section]:
                 ]
             ),
             *(
-                f"{name(large.body)}: {large.members} members — "
+                f"{name(large.body)}: {large.seats} seats, {large.members} different members — "
                 + ", ".join(f"{kind} {n}" for kind, n in large.by_kind.items())
                 for large in found.large_bodies
             ),
