@@ -129,3 +129,14 @@ def test_insights_on_a_broken_model_prints_the_problem_not_a_traceback(
     result = cli("insights", model_dir({"model.yaml": _plan(delivers="cyp/early-help")}))
     assert result.exit_code == 2
     assert "did you mean 'cypp'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_insights_markdown_is_a_paper_with_a_section_per_insight(cli: Cli) -> None:
+    result = cli("insights", EXAMPLE, "--as-of", "2026-11-28", "--format", "markdown")
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0] == "# Insights for Worcestershire children's partnerships governance on 2026-11-28"
+    )
+    assert "## Plans and priorities" in lines
+    assert "- tier 1: 1 — Full Council" in lines
+    assert "  - Help families early: Early Help Partnership" in lines
