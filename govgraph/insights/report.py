@@ -9,6 +9,7 @@ Long lists stop at :data:`LIMIT` rows in text and markdown ("… and N more");
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 
 from govgraph.explore.text import fit
@@ -96,7 +97,8 @@ def sections(found: Insights, model: Model) -> Iterator[Section]:
             *(
                 f"{name(person.person)} combines {len(person.posts)} posts: "
                 + "; ".join(
-                    f"{model.name_of(post.post)} ({_count(len(post.bodies), 'seat')}: {names(post.bodies)})"
+                    f"{model.name_of(post.post)} "
+                    f"({_count(len(post.bodies), 'seat')}: {names(post.bodies)})"
                     for post in person.posts
                 )
                 + (f"; in own name: {names(person.direct)}" if person.direct else "")
@@ -186,10 +188,14 @@ def markdown_report(found: Insights, model: Model) -> str:
     for heading, meaning, lines in sections(found, model):
         out += ["", f"## {heading}", "", f"*{meaning}*", ""]
         out += [
-            f"- {line.strip()}" if not line.startswith("  ") else f"  - {line.strip()}"
-            for line in lines
+            f"{'  ' if line.startswith('  ') else ''}- {_escaped(line.strip())}" for line in lines
         ] or ["None."]
     return "\n".join(out) + "\n"
+
+
+def _escaped(text: str) -> str:
+    """Names as written, not as markdown: no emphasis, links or HTML from them."""
+    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
 def json_report(found: Insights, model: Model) -> str:
