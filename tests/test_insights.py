@@ -240,8 +240,9 @@ def test_json_has_the_documented_keys() -> None:
 
 
 def test_the_details_of_a_body_list_the_findings_about_it() -> None:
-    lines = _insights(_people()).about("tiny")
-    assert "without jo it would not be quorate" in lines
+    found, model = _insights(_people()), _people()
+    assert found.about("tiny", model.name_of) == ["without Jo it would not be quorate"]
+    assert "only jo chairs it" in found.about("group")  # ids, when no names are given
 
 
 def test_a_model_without_bodies_has_no_tiers_and_nothing_to_report() -> None:

@@ -17,6 +17,7 @@ format it (``to_json()`` is the shape ``govgraph insights --format json`` prints
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -68,9 +69,10 @@ class Insights:
     def priorities(self) -> list[PriorityDelivery]:
         return [priority for plan in self.plans for priority in plan.priorities]
 
-    def about(self, body: str) -> list[str]:
-        """One line for each finding that concerns ``body``: for a details panel."""
-        return [line for subject, line in _about(self) if body in subject]
+    def about(self, body: str, name: Callable[[str], str] = str) -> list[str]:
+        """One sentence for each finding that concerns ``body``, for a details panel;
+        ``name`` turns ids into names (``model.name_of``; the ids themselves by default)."""
+        return [line for subject, line in _about(self, name) if subject == body]
 
     def to_json(self) -> dict[str, Any]:
         """The insights as one JSON-ready object (the keys docs/insights.md lists)."""
@@ -147,41 +149,34 @@ def insights(
     )
 
 
-def _about(found: Insights) -> list[tuple[set[str], str]]:
-    lines: list[tuple[set[str], str]] = []
+def _about(found: Insights, name: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(body id, a sentence about it) for every finding, in the order of the sections."""
+    lines: list[tuple[str, str]] = []
     for point in found.single_points:
-        lines.append(
-            (
-                {point.body},
-                f"single point: {len(point.cut_off)} bodies reach the top only through it",
-            )
-        )
-        for body in point.cut_off:
-            lines.append(({body}, f"reaches the top only through {point.body}"))
+        cut = len(point.cut_off)
+        lines.append((point.body, f"single point: {cut} bodies reach the top only through it"))
+        lines += [
+            (body, f"reaches the top only through {name(point.body)}") for body in point.cut_off
+        ]
     for link in found.only_links:
-        lines.append(
-            (
-                {link.child},
-                f"its line to {link.parent} is the only link of {len(link.cut_off)} bodies",
-            )
-        )
+        joined = f"its line to {name(link.parent)} alone joins {len(link.cut_off)} bodies"
+        lines.append((link.child, f"{joined} to the rest"))
     for key in found.key_members:
-        for body in key.chairs:
-            lines.append(({body}, f"only {key.member} chairs it"))
-        for body in key.statutory_for:
-            lines.append(({body}, f"{key.member} is its only statutory member of a kind"))
-        for body in key.quorum_for:
-            lines.append(({body}, f"without {key.member} it would not be quorate"))
+        who = name(key.member)
+        lines += [(body, f"only {who} chairs it") for body in key.chairs]
+        lines += [(body, f"without {who} it would not meet its membership rules")
+                  for body in key.statutory_for]  # fmt: skip
+        lines += [(body, f"without {who} it would not be quorate") for body in key.quorum_for]
     for overlap in found.overlaps:
         a, b = overlap.bodies
-        lines.append(({a}, f"shares {overlap.shared} members ({overlap.ratio:.0%}) with {b}"))
-        lines.append(({b}, f"shares {overlap.shared} members ({overlap.ratio:.0%}) with {a}"))
+        share = f"{overlap.shared} members ({overlap.ratio:.0%})"
+        lines += [(a, f"shares {share} with {name(b)}"), (b, f"shares {share} with {name(a)}")]
     for large in found.large_bodies:
-        lines.append(({large.body}, f"{large.seats} seats, more than {found.large_membership}"))
+        lines.append((large.body, f"{large.seats} seats, more than {found.large_membership}"))
     for priority in found.priorities:
         for body in priority.delivered_by:
             reach = "" if priority.chains[body] else ", but does not report to the plan's owner"
-            lines.append(({body}, f"delivers {priority.plan}/{priority.priority}{reach}"))
+            lines.append((body, f"delivers {priority.name}{reach}"))
     return lines
 
 
