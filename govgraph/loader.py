@@ -224,7 +224,7 @@ def _sections(
             read_packs(items, model, shown, rel, line, problems, _translate)
             continue
         if section not in SECTIONS:
-            hint = suggest(str(section), [*SECTIONS, PACKS_SECTION])
+            hint = suggest(str(section), [*SECTIONS, PACKS_SECTION], n=1)  # the one meant
             if section in Settings.model_fields and not hint:
                 hint = f"; settings belong in {SETTINGS_FILE} at the model's root"
             problems.append(
