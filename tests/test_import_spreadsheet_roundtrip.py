@@ -162,3 +162,12 @@ def test_plans_come_back_with_the_bodies_that_deliver_them(
         i: dump(p, by_alias=True) for i, p in original.plans.items()
     }
     assert model.bodies["get-safe"].delivers == ["cypp/get-safe"]
+
+
+def test_a_plan_whose_owner_a_selection_leaves_out_comes_back_without_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    files = exported(cli, MODELS / "worcestershire", "csv", tmp_path, "--bodies", "get-safe")
+    model, _ = back(cli, files, tmp_path)
+    assert model.plans["cypp"].owner is None  # cyp-spb was not exported
+    assert model.bodies["get-safe"].delivers == ["cypp/get-safe"]

@@ -163,7 +163,14 @@ def table_rows(view: ExportView) -> Iterator[tuple[Table, list[Sequence[Any]]]]:
         for p in pack.provisions
     ]  # fmt: skip
     plans = list(view.model.plans.values())
-    yield BY_NAME["plans"], [_row("plans", plan) for plan in plans]
+    exported = {body.id for body in view.bodies}  # --bodies may leave a plan's owner out
+    yield (
+        BY_NAME["plans"],
+        [
+            _row("plans", plan, owner=plan.owner if plan.owner in exported else None)
+            for plan in plans
+        ],
+    )
     yield (
         BY_NAME["plan-priorities"],
         [
