@@ -22,6 +22,7 @@ from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError
 from govgraph.explain import suggest
 from govgraph.findings import Finding, Severity
+from govgraph.fix.changes import fix_command
 from govgraph.model import Model
 from govgraph.schema import Ignore, Waivable
 
@@ -132,14 +133,17 @@ def _audit(
     context = Context(model=model, on=on, built_graph=graph)
     result = AuditResult(model=model, as_of=on)
     ran = []
+    folder = str(model.root)
     for slug, module in CHECKS.items():
         severity = severity_of(model, slug)
         if slug not in chosen or slug in skipped or severity is None:
             continue
         ran.append(slug)
-        for subject, message, where, waivable in module.check(context):
+        for subject, message, where, waivable, fix in module.check(context):
+            if fix is not None:
+                fix = dataclasses.replace(fix, command=fix_command(folder, slug, subject, fix))
             file, line = where.position
-            finding = Finding(file, line, slug, subject, severity, message)
+            finding = Finding(file, line, slug, subject, severity, message, fix)
             waiver = _waiver(waivable, slug)
             if waiver is not None:
                 result.waived.append(Waived(finding, waiver.reason))

@@ -35,6 +35,7 @@ import gc
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 import time
@@ -136,10 +137,8 @@ class FileCache:
         """The value stored under ``key``, or None (missing, corrupt or unreadable)."""
         if not self.usable:
             return None
-        path = self._path(key)
-        try:
-            blob = path.read_bytes()
-        except OSError:
+        blob = _read_entry(self._path(key))
+        if blob is None:
             self.misses += 1
             return None
         value = _decode(blob)
@@ -202,6 +201,27 @@ class FileCache:
                 stat = entry.stat()
                 if max(stat.st_atime, stat.st_mtime) < oldest:
                     entry.unlink()
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """The bytes of the entry at ``path`` if it is a regular file, else None.
+
+    Opened without blocking and checked to be a regular file before reading: an
+    entry replaced by a named pipe would otherwise hang the command for ever.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with os.fdopen(os.dup(handle), "rb") as entry:
+            return entry.read()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _decode(blob: bytes) -> Any | None:

@@ -10,6 +10,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Protocol
 
+#: The dates a model or the command line may hold. Governance records start in the
+#: nineteenth century; nothing is planned past 2200. A year such as 0001 or 9999 is a
+#: typing slip, and date arithmetic near Python's limits would overflow.
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2200, 12, 31)
+
 
 class Dated(Protocol):
     @property
@@ -49,6 +55,10 @@ def add_months(day: date, months: int) -> date:
     """
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if year > date.max.year:  # past the calendar Python can hold: as late as it goes
+        return date.max
+    if year < date.min.year:
+        return date.min
     for last in (31, 30, 29, 28):
         try:
             return day.replace(year=year, month=month, day=min(day.day, last))
@@ -72,6 +82,8 @@ def earliest_on_time(day: date, months: int) -> date:
     datetime.date(2023, 3, 15)
     """
     back = add_months(day, -months)
+    if back == date.min:
+        return back
     # Clamped to a shorter month (31 March back to 29 February), back + months falls
     # short of day; the first day of the next month is then the earliest on time.
     return back if add_months(back, months) >= day else back + timedelta(days=1)

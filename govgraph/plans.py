@@ -48,18 +48,22 @@ def current_plans(model: Model, on: date) -> list[Plan]:
 # --- load-time checks ---------------------------------------------------------------------
 
 
-def plan_problems(model: Model) -> Iterator[LoadProblem]:
-    """Every wrong reference of ``plans:`` and ``delivers:``, with its file and line."""
+def plan_problems(model: Model, every_id_known: bool = True) -> Iterator[LoadProblem]:
+    """Every wrong reference of ``plans:`` and ``delivers:``, with its file and line.
+
+    ``every_id_known`` False: a file could not be read, so an owner or a plan that is
+    not in the model may be written there; only the other problems are reported.
+    """
     for plan in model.plans.values():
-        yield from _plan(model, plan)
+        yield from _plan(model, plan, every_id_known)
     for body in model.bodies.values():
         for written in body.delivers:
-            yield from _delivered(model, body, written)
+            yield from _delivered(model, body, written, every_id_known)
 
 
-def _plan(model: Model, plan: Plan) -> Iterator[LoadProblem]:
-    if plan.owner is not None and plan.owner not in model.bodies:
-        kind = model.kind_of(plan.owner)
+def _plan(model: Model, plan: Plan, known: bool) -> Iterator[LoadProblem]:
+    kind = model.kind_of(plan.owner) if plan.owner is not None else None
+    if plan.owner is not None and plan.owner not in model.bodies and (kind or known):
         why = (
             f"which is {_a(kind)}; the owner must be a body"
             if kind
@@ -98,7 +102,7 @@ def _ignores(model: Model, thing: Waivable) -> Iterator[LoadProblem]:
             )
 
 
-def _delivered(model: Model, body: Body, written: str) -> Iterator[LoadProblem]:
+def _delivered(model: Model, body: Body, written: str, known: bool) -> Iterator[LoadProblem]:
     plan_id, separator, priority_id = written.partition(SEPARATOR)
     plan = model.plans.get(plan_id)
     if not separator or not priority_id:
@@ -107,6 +111,8 @@ def _delivered(model: Model, body: Body, written: str) -> Iterator[LoadProblem]:
             f"delivers names '{written}'; write each priority as PLAN/PRIORITY, e.g. {example}"
         )
     elif plan is None:
+        if not known:
+            return  # the plan may be in the file that could not be read
         hint = suggest(plan_id, list(model.plans))
         where = hint or (
             "; add it under plans:" if not model.plans else f"; the plans are {_ids(model.plans)}"

@@ -21,50 +21,63 @@ from govgraph.slugs import CHECK_SLUGS
 MEMBER_KINDS = ("organisation", "post", "person")
 
 
-def check_references(model: Model) -> list[LoadProblem]:
-    """Every reference and date-order problem in ``model``, unsorted."""
+def check_references(model: Model, every_id_known: bool = True) -> list[LoadProblem]:
+    """Every reference and date-order problem in ``model``, unsorted.
+
+    ``every_id_known`` False: a file of the model could not be read, so an id that
+    is not in the model may be defined there; only the other problems are reported.
+    """
     return [
-        *_references(model),
+        *_references(model, every_id_known),
         *_periods(model),
         *_ignores(model),
         *_settings(model),
         *pack_problems(model),  # statutory packs and roles
-        *plan_problems(model),  # plans: owners, priorities, delivers
+        *plan_problems(model, every_id_known),  # plans: owners, priorities, delivers
     ]
 
 
-def _references(model: Model) -> Iterator[LoadProblem]:
+def _references(model: Model, known: bool) -> Iterator[LoadProblem]:
     for org in model.organisations.values():
         if org.succeeded_by is not None:
-            yield from _expect(model, org, "succeeded_by", org.succeeded_by, ("organisation",))
+            yield from _expect(
+                model, known, org, "succeeded_by", org.succeeded_by, ("organisation",)
+            )
     for post in model.posts.values():
         if post.organisation is not None:
-            yield from _expect(model, post, "organisation", post.organisation, ("organisation",))
+            yield from _expect(
+                model, known, post, "organisation", post.organisation, ("organisation",)
+            )
         for holding in post.holders:
-            yield from _expect(model, holding, "person", holding.person, ("person",))
+            yield from _expect(model, known, holding, "person", holding.person, ("person",))
     for body in model.bodies.values():
         if body.predecessor is not None:
-            yield from _expect(model, body, "predecessor", body.predecessor, ("body",))
+            yield from _expect(model, known, body, "predecessor", body.predecessor, ("body",))
         if body.hosted_by is not None:
-            yield from _expect(model, body, "hosted_by", body.hosted_by, ("organisation",))
+            yield from _expect(model, known, body, "hosted_by", body.hosted_by, ("organisation",))
         for line in body.reports_to:
-            yield from _expect(model, line, "reports_to", line.body, ("body",))
+            yield from _expect(model, known, line, "reports_to", line.body, ("body",))
         for rule in body.requires:
             if rule.member is not None:
-                yield from _expect(model, rule, "requires member", rule.member, MEMBER_KINDS)
+                yield from _expect(model, known, rule, "requires member", rule.member, MEMBER_KINDS)
         for membership in body.members:
-            yield from _expect(model, membership, "member", membership.member, MEMBER_KINDS)
+            yield from _expect(model, known, membership, "member", membership.member, MEMBER_KINDS)
             if membership.on_behalf_of is not None:
                 yield from _expect(
-                    model, membership, "on_behalf_of", membership.on_behalf_of, ("organisation",)
+                    model,
+                    known,
+                    membership,
+                    "on_behalf_of",
+                    membership.on_behalf_of,
+                    ("organisation",),
                 )
 
 
 def _expect(
-    model: Model, where: Placed, field: str, ref: str, kinds: tuple[str, ...]
+    model: Model, known: bool, where: Placed, field: str, ref: str, kinds: tuple[str, ...]
 ) -> Iterator[LoadProblem]:
     actual = model.kind_of(ref)
-    if actual in kinds:
+    if actual in kinds or (actual is None and not known):
         return  # nearly every reference: say nothing, and build no words for it
     wanted = _either([_a(kind) for kind in kinds])
     key = field.split()[-1]

@@ -33,6 +33,8 @@ from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from govgraph.dates import EARLIEST, LATEST
+
 T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"
@@ -67,11 +69,12 @@ _DAYS: dict[date, date] = {}
 
 
 def _iso_date(value: Any) -> Any:
-    """Accept only ``YYYY-MM-DD`` text (or a date); say so plainly otherwise."""
+    """Accept only ``YYYY-MM-DD`` text (or a date) within :data:`~govgraph.dates.EARLIEST`
+    to :data:`~govgraph.dates.LATEST`; say so plainly otherwise."""
     if type(value) is date:
-        return _DAYS.setdefault(value, value)
+        return _DAYS.setdefault(_in_range(value, value), value)
     if value is None or isinstance(value, date):
-        return value
+        return value if value is None else _in_range(value, value)
     if isinstance(value, str) and _ISO_DATE.match(value):
         try:
             day = date.fromisoformat(value)
@@ -81,12 +84,31 @@ def _iso_date(value: Any) -> Any:
                 "'{value}' is not a real date (check the day and month)",
                 {"value": value},
             ) from None
-        return _DAYS.setdefault(day, day)
+        return _DAYS.setdefault(_in_range(day, value), day)
+    loose = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value) if isinstance(value, str) else None
+    if loose:  # 2026-4-1: say the one way to write it, as --as-of does
+        year, month, day_of_month = (int(part) for part in loose.groups())
+        raise PydanticCustomError(
+            "date_format",
+            "'{value}' is not written YYYY-MM-DD; write {fixed} (two-digit month and day)",
+            {"value": value, "fixed": f"{year:04d}-{month:02d}-{day_of_month:02d}"},
+        )
     raise PydanticCustomError(
         "date_format",
         "'{value}' is not a date: write dates as YYYY-MM-DD, e.g. 2022-07-01",
         {"value": value},
     )
+
+
+def _in_range(day: date, written: object) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise PydanticCustomError(
+            "date_range",
+            "'{value}' is outside the dates govgraph accepts ({earliest} to {latest}); "
+            "check the year",
+            {"value": str(written), "earliest": str(EARLIEST), "latest": str(LATEST)},
+        )
+    return day
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

@@ -202,6 +202,8 @@ def _depth(digits: str | None, text: str) -> int | None:
         return None
     if digits == "":
         return -1
+    if len(digits) > 6:  # deeper than any structure, and int() refuses 4,300 digits
+        raise GovgraphError(f"a depth of {len(digits)} digits is too deep; write + for every level")
     if int(digits) == 0:
         raise GovgraphError(f"'{text}': a depth of 0 selects nothing more; leave out the +0")
     return int(digits)

@@ -11,8 +11,12 @@ Safety, because model files come from many hands:
 * dates stay strings here: the schema parses them, so ``2023-02-30`` becomes a
   clear validation error rather than a crash in the YAML layer;
 * aliases are allowed (officers use anchors and ``<<`` merges), but a document
-  whose aliases expand past :data:`MAX_EXPANDED_NODES` (a "billion laughs"
-  bomb) is refused before anything is built from it;
+  whose aliases expand past :data:`MAX_EXPANDED_NODES` values, or past the
+  size the caller allows (a "billion laughs" bomb, or one long string aliased
+  thousands of times), is refused before anything is built from it, and so is
+  a document of that many values written out;
+* a number too long for Python to convert (over 4,300 digits) is refused with
+  its position;
 * a key given twice in one mapping is an error, not a silent overwrite.
 
 PyYAML's C parser is used when it is installed, its pure-Python one otherwise;
@@ -57,11 +61,13 @@ class YMap(dict[Any, Any]):
 class YAMLProblem(Exception):
     """A YAML file that cannot be read; ``line``/``column`` are 1-based."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, column: int = 0, limit: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        #: The file was refused for a size limit the user may raise (not worth caching).
+        self.limit = limit
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type,unused-ignore]
@@ -117,6 +123,27 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type,unused-ignore]
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_ymap)
 
+
+def _construct_int(loader: _Loader, node: ScalarNode) -> int:
+    try:
+        return int(_SAFE_INT(loader, node))
+    except ValueError:
+        raise _too_long(node) from None
+
+
+_SAFE_INT = yaml.constructor.SafeConstructor.construct_yaml_int
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+
+def _too_long(node: Node) -> YAMLProblem:
+    return YAMLProblem(
+        f"a number of {len(str(node.value)):,} digits is too long to read; "
+        "put it in quotes if it is text",
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+    )
+
+
 #: The implicit resolvers by a scalar's first character, wildcard ones appended, so that
 #: resolving a plain scalar is one dict lookup and a regexp or two.
 _RESOLVERS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
@@ -154,6 +181,10 @@ _SCALARS: dict[str, Any] = {
 }
 
 
+#: Strings longer than this are checked for aliases on the fast path.
+_LONG_SCALAR = 64
+
+
 class _Unusual(Exception):
     """The document uses something the fast builder leaves to PyYAML's constructor."""
 
@@ -169,11 +200,21 @@ def _build(node: Node, seen: set[int]) -> Any:
     cls = node.__class__
     if cls is ScalarNode:
         if node.tag == _TAG + "str":
-            return node.value
+            value = node.value
+            if len(value) > _LONG_SCALAR:
+                # A long string seen twice is an alias: leave it to the full constructor,
+                # which counts the size of what the aliases copy (short ones cannot add much).
+                if id(node) in seen:
+                    raise _Unusual
+                seen.add(id(node))
+            return value
         make = _SCALARS.get(node.tag)
         if make is None:
             raise _Unusual
-        return make(node)
+        try:
+            return make(node)
+        except ValueError:  # an integer past Python's 4,300 digits
+            raise _too_long(node) from None
     if id(node) in seen:  # an alias of a mapping or list: leave sharing to PyYAML
         raise _Unusual
     seen.add(id(node))
@@ -196,13 +237,18 @@ def _build(node: Node, seen: set[int]) -> Any:
     return data
 
 
-def _expanded_size(root: Node) -> int:
-    """Count nodes as if every alias were copied out, stopping at the limit.
+def _expanded_size(root: Node, max_chars: int | None = None) -> int:
+    """Count nodes as if every alias were copied out, stopping at the limits.
 
     A shared (aliased) node is counted once per place it stands; sizes are
-    memoised by node identity, so this is linear in the distinct nodes.
+    memoised by node identity, so this is linear in the distinct nodes. Beside
+    the count of values, the characters of the expanded text are counted (each
+    scalar's length, plus one for every value) and held to ``max_chars``: one
+    long string aliased a thousand times is as large in memory as a thousand
+    copies written out.
     """
     sizes: dict[int, int] = {}
+    chars: dict[int, int] = {}
     in_progress: set[int] = set()
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
@@ -212,6 +258,7 @@ def _expanded_size(root: Node) -> int:
             continue
         if isinstance(node, ScalarNode):
             sizes[key] = 1
+            chars[key] = 1 + len(node.value)
             continue
         children: list[Node] = []
         if isinstance(node, SequenceNode):
@@ -250,11 +297,49 @@ def _expanded_size(root: Node) -> int:
                 node.start_mark.column + 1,
             )
         sizes[key] = total
+        chars[key] = length = 1 + sum(chars[id(child)] for child in children)
+        if max_chars is not None and length > max_chars:
+            raise YAMLProblem(
+                f"aliases in this file expand to more than {max_chars / 1024 / 1024:,.1f} MB "
+                "of text, more than govgraph reads (an alias bomb?); write the data out, "
+                "or raise the limit with govgraph --max-file-size SIZE",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
+                limit=True,
+            )
     return sizes[id(root)]
 
 
-def parse_yaml(text: str) -> Any:
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent, yaml.AliasEvent)
+
+
+def _count_values(text: str) -> None:
+    """Refuse a document of more than :data:`MAX_EXPANDED_NODES` values before it is
+    built: PyYAML's node tree costs about 350 bytes and 7 µs a value, so a dense 16 MB
+    line of ``[a,a,a,…]`` would take 3 GB and a minute. The parser's events are counted
+    as they stream past, in constant memory (a second per million values)."""
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, _NODE_EVENTS):
+                count += 1
+                if count > MAX_EXPANDED_NODES:
+                    mark = event.start_mark
+                    raise YAMLProblem(
+                        f"this file holds more than {MAX_EXPANDED_NODES:,} values; split it "
+                        "into several files (a model is a folder of files)",
+                        mark.line + 1 if mark else 0,
+                        mark.column + 1 if mark else 0,
+                    )
+    except yaml.YAMLError:
+        return  # a syntax error: the full parse reports it with its position
+
+
+def parse_yaml(text: str, max_expanded: int | None = None) -> Any:
     """Parse one YAML document safely, keeping positions in :class:`YMap` values.
+
+    ``max_expanded`` is the most characters the document may hold once its
+    aliases are copied out (None: no limit but :data:`MAX_EXPANDED_NODES`).
 
     >>> data = parse_yaml("bodies:\\n  - id: hwb\\n    name: Board\\n")
     >>> data["bodies"][0].line_of("name")
@@ -262,6 +347,8 @@ def parse_yaml(text: str) -> Any:
 
     Raises :class:`YAMLProblem` with a position for anything that cannot be read.
     """
+    if len(text) > 2 * MAX_EXPANDED_NODES:  # only a file this long can hold that many values
+        _count_values(text)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -271,7 +358,7 @@ def parse_yaml(text: str) -> Any:
             return _build(node, set())
         except (_Unusual, RecursionError):
             pass  # the full constructor decides, with its checks and messages
-        _expanded_size(node)
+        _expanded_size(node, max_expanded)
         return loader.construct_document(node)
     except YAMLProblem:
         raise
@@ -287,11 +374,61 @@ def parse_yaml(text: str) -> Any:
                 "YAML data only; remove the tag"
             )
         else:
-            message = f"YAML syntax: {problem}"
+            message = explain_syntax(str(problem), text, line, column)
         raise YAMLProblem(message, line, column) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise YAMLProblem(
+            f"the control character U+{ord(character):04X} is not allowed in YAML; "
+            "delete it (it is invisible in most editors)",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as exc:
         raise YAMLProblem(f"YAML syntax: {exc}") from None
     except RecursionError:
         raise YAMLProblem("the YAML is nested too deeply to read") from None
     finally:
         loader.dispose()
+
+
+def explain_syntax(problem: str, text: str, line: int, column: int) -> str:
+    """A YAML syntax error in an officer's words: what is wrong and how to fix it,
+    with libyaml's own words after, and the line quoted where it helps.
+
+    >>> explain_syntax("mapping values are not allowed in this context",
+    ...                "name: Adults: the board", 1, 13)[:74]
+    'a value that holds ": " must be in quotes: write name: "Adults: the board"'
+    """
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in source[: max(column, 1)] or "cannot start any token" in problem and "\t" in source:
+        advice = "tabs are not allowed in YAML: indent with spaces"
+    elif "mapping values are not allowed" in problem:
+        key, sep, value = source.strip().lstrip("- ").partition(": ")
+        fixed = f'{key}: "{value.strip()}"' if sep and '"' not in value else ""
+        advice = 'a value that holds ": " must be in quotes' + (
+            f": write {fixed}" if fixed else " (or written after a line break with |)"
+        )
+    elif "expected '-' indicator" in problem or "expected <block end>" in problem:
+        advice = (
+            f"line {line} does not line up with the lines above it: the items of a list "
+            "start with '-' at the same indent, and the keys of one mapping start at the "
+            "same column; indent it like its neighbours, with spaces"
+        )
+    elif "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
+        advice = (
+            "a {…} or […] opened above is not closed: add the closing '}' or ']' "
+            "(and a ',' between items)"
+        )
+    elif "unexpected end of stream" in problem or "quoted scalar" in problem:
+        advice = "a quote opened above is not closed: end the value with the same quote"
+    elif "undefined alias" in problem:
+        advice = "this *alias names no &anchor above it: define the anchor first, or remove the *"
+    elif "could not find expected ':'" in problem:
+        advice = "a key is missing its ':' (write key: value)"
+    else:
+        advice = "check the indentation, the quotes and the ':' on this line and the one above"
+    return f"{advice} (YAML: {problem})"

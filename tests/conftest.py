@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,12 @@ import pytest
 from support import CliResult, write_model
 
 from govgraph.cli import run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The suite's cache and records of what govgraph wrote stay out of the user's own."""
+    os.environ.setdefault("GOVGRAPH_CACHE_DIR", str(tmp_path_factory.mktemp("govgraph-cache")))
 
 
 @pytest.fixture

@@ -59,9 +59,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = loader.parse_yaml  # type: ignore[attr-defined]
 
-    def counting(text: str) -> object:
+    def counting(text: str, max_expanded: int | None = None) -> object:
         seen.append(text)
-        return real(text)
+        return real(text, max_expanded)
 
     monkeypatch.setattr(loader, "parse_yaml", counting)
     return seen

@@ -48,7 +48,9 @@ def test_every_check_is_documented(slug: str) -> None:
     assert module.SUMMARY and "\n" not in module.SUMMARY and len(module.SUMMARY) < 90
     kinds = [m.group(1) for m in EXAMPLE.finditer(doc)]
     assert "Passes" in kinds and "Fails" in kinds, "a passing and a failing YAML example"
-    assert re.search(r"^Fix: ", doc, re.MULTILINE), "the docstring says how to fix it"
+    fix = re.search(r"^Fix \((safe|unsafe|none)\): ", doc, re.MULTILINE)
+    assert fix, "the docstring says how to fix it and how safe govgraph's fix is"
+    assert fix.group(1) == module.FIX.value, "the docstring's fix class is the module's FIX"
 
 
 def _examples() -> list[tuple[str, str, str, date, dict[str, str]]]:

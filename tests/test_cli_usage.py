@@ -36,3 +36,13 @@ def test_show_and_check_name_files_alike(cli: Cli, monkeypatch: pytest.MonkeyPat
     assert where == "models/worcestershire/bodies/safeguarding.yaml:22"
     assert (REPO / where.rsplit(":", 1)[0]).is_file()
     assert "models/worcestershire/bodies/safeguarding.yaml:" in checked
+
+
+def test_size_limits_and_links_may_follow_the_command(cli: Cli) -> None:
+    before = cli("--max-file-size", "6K", "validate", EXAMPLE)
+    for args in (("--max-file-size", "6K"), ("--max-file-size=6K",)):
+        after = cli("validate", EXAMPLE, *args)
+        assert after.exit_code == before.exit_code == 2
+        assert after.stdout + after.stderr == before.stdout + before.stderr
+        assert "more than the 6K govgraph reads" in after.stdout + after.stderr
+    assert cli("validate", EXAMPLE, "--follow-links").exit_code == 0

@@ -350,3 +350,15 @@ def test_a_broken_model_at_a_revision_names_the_revision(
     assert result.exit_code == 2
     assert "HEAD:models/sample/broken.yaml:2:" in result.stderr
     assert "govgraph-diff-" not in result.stderr  # never the temporary copy's path
+
+
+def test_a_revision_too_large_is_refused_before_git_hands_it_over(
+    cli: Cli, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo)
+    result = cli("--max-file-size", "1K", "diff", "HEAD~1:models/sample", "HEAD:models/sample")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("govgraph: HEAD~1:models/sample/")
+    assert "--max-file-size" in result.stderr
+    whole = cli("--max-model-size", "1K", "diff", "HEAD~1:models/sample", "models/sample")
+    assert whole.exit_code == 2 and "--max-model-size" in whole.stderr

@@ -26,7 +26,7 @@ def test_o_writes_a_file_and_refuses_to_overwrite_it(cli: Cli, tmp_path: Path) -
     target.write_text("mine", encoding="utf-8")
     again = cli("export", WYVERN, "--to", "dot", "-o", target)
     assert again.exit_code == 2
-    assert "chart.dot already exists; add --force to overwrite" in again.stderr
+    assert "chart.dot already exists and govgraph did not write it" in again.stderr
     assert target.read_text() == "mine"
     assert cli("export", WYVERN, "--to", "dot", "-o", target, "--force").exit_code == 0
     assert target.read_text().startswith("digraph")

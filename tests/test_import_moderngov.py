@@ -243,8 +243,10 @@ def test_malformed_responses_are_refused_clearly(
 
 def test_existing_model_is_not_overwritten_without_force(cli: Cli, tmp_path: Path) -> None:
     imported(cli, tmp_path, *ALL)
+    people = tmp_path / "northmoor" / "people.yaml"
+    people.write_text(people.read_text() + "# edited by hand\n", encoding="utf-8")
     again = cli("import", "moderngov", *ALL, "-o", tmp_path / "northmoor")
-    assert again.exit_code == 2 and "already exist" in again.stderr
+    assert again.exit_code == 2 and "already exists" in again.stderr
     forced = cli("import", "moderngov", *ALL, "-o", tmp_path / "northmoor", "--force")
     assert forced.exit_code == 0
 

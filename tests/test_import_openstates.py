@@ -384,7 +384,7 @@ def test_the_same_committee_twice_is_one_body(cli: Cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "says"),
     [
-        ("name: Rules\nmembers:\n- name: Jo: Bloggs\n  role: chair\n", 3, "YAML syntax"),
+        ("name: Rules\nmembers:\n- name: Jo: Bloggs\n  role: chair\n", 3, "must be in quotes"),
         ("name: Rules\nname: Rules\nmembers: []\n", 2, "appears twice"),
         ("name: !!python/object/apply:os.system [ls]\nmembers: []\n", 1, "not allowed"),
         ("name: Rules\nchamber: joint\nmembers: []\n", 2, "upper, lower, legislature"),

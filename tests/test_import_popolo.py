@@ -141,7 +141,7 @@ def test_existing_files_are_kept_unless_force(cli: Cli, tmp_path: Path) -> None:
     (out / "bodies.yaml").write_text("# mine\n", encoding="utf-8")
     result = cli("import", "popolo", NORTHMOOR, "-o", out)
     assert result.exit_code == 2
-    assert "bodies.yaml already exists; add --force to overwrite" in result.stderr
+    assert "bodies.yaml already exists and govgraph did not write it" in result.stderr
     assert (out / "bodies.yaml").read_text() == "# mine\n"
     assert not (out / "people.yaml").exists()  # nothing written when anything is refused
     assert cli("import", "popolo", NORTHMOOR, "-o", out, "--force").exit_code == 0

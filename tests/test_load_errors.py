@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+ORG_WCC = "organisations:\n  - {id: wcc, name: Worcestershire County Council}\n"
 BODY_OK = """\
 bodies:
   - id: council
@@ -27,7 +28,7 @@ def _only_problem(result, path: Path, line: int, *words: str) -> str:  # type: i
 
 
 CASES = {
-    "yaml-syntax": ("bodies:\n  - id: a\n    name: [unclosed\n", 4, ["YAML syntax"]),
+    "yaml-syntax": ("bodies:\n  - id: a\n    name: [unclosed\n", 4, ["is not closed", "(YAML: "]),
     "top-level-list": ("- id: a\n  name: A\n", 1, ["top level", "mapping"]),
     "top-level-scalar": ("just some text\n", 1, ["top level", "mapping"]),
     "unknown-section": (
@@ -73,12 +74,12 @@ CASES = {
     # Memberships, reporting lines and post holders are validated as dataclasses,
     # whose errors pydantic names differently from a model's: the same words.
     "membership-unknown-field": (
-        BODY_OK + "    members:\n      - {member: council, bogus: 1}\n",
+        BODY_OK + "    members:\n      - {member: wcc, bogus: 1}\n" + ORG_WCC,
         6,
         ["unknown field 'bogus' in a membership", "known fields: member, role"],
     ),
     "membership-python-name": (
-        BODY_OK + "    members:\n      - {member: council, from_: 2020-01-01}\n",
+        BODY_OK + "    members:\n      - {member: wcc, from_: 2020-01-01}\n" + ORG_WCC,
         6,
         ["unknown field 'from_' in a membership", "did you mean 'from'"],
     ),
@@ -98,8 +99,9 @@ CASES = {
         ["unknown field 'frequncy' in a reports_to entry", "did you mean 'frequency'"],
     ),
     "holder-unknown-field": (
+        "people:\n  - {id: jo, name: Jo}\n"
         "posts:\n  - id: p\n    title: P\n    holders:\n      - {person: jo, until: 2022-01-01}\n",
-        5,
+        7,
         ["unknown field 'until' in a post holder", "known fields: person, from, to"],
     ),
     "person-unknown-field": (

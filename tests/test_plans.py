@@ -140,3 +140,23 @@ def test_insights_markdown_is_a_paper_with_a_section_per_insight(cli: Cli) -> No
     assert "## Plans and priorities" in lines
     assert "- tier 1: 1 — Full Council" in lines
     assert "  - Help families early: Early Help Partnership" in lines
+
+
+def test_insights_print_a_control_character_in_a_name_as_an_escape(
+    model_dir: Callable[..., Path], cli: Cli
+) -> None:
+    yaml_text = 'bodies:\n  - {id: top, name: "Board\\e[2J", root: true}\n'
+    result = cli("insights", model_dir({"model.yaml": yaml_text}))
+    assert "tier 1: 1 — Board\\x1b[2J" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_a_plan_whose_owner_is_in_a_file_too_big_to_read_is_not_reported_missing(
+    model_dir: Callable[..., Path], cli: Cli
+) -> None:
+    plan, bodies = _plan().split("bodies:\n")
+    padding = "".join(f"# a note to make the file big, line {n}\n" for n in range(60))
+    folder = model_dir({"plans.yaml": plan, "bodies.yaml": "bodies:\n" + bodies + padding})
+    result = cli("validate", folder, "--max-file-size", "1K")
+    assert result.exit_code == 2
+    assert "bodies.yaml: error: is" in result.stderr
+    assert "owner names" not in result.stderr and "1 problem in the model" in result.stderr

@@ -85,12 +85,15 @@ def test_the_settings_schema(cli: Cli) -> None:
     assert "'naem' was unexpected" in "\n".join(errors(schema, {"naem": "X"}))
 
 
-def test_schema_o_writes_the_file_once(cli: Cli, tmp_path: Path) -> None:
+def test_schema_o_rewrites_its_own_file_and_keeps_an_edited_one(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "govgraph-model.schema.json"
     assert cli("schema", "-o", target).exit_code == 0
     assert json.loads(target.read_text())["title"] == "govgraph model file"
+    assert cli("schema", "-o", target).exit_code == 0  # its own file, unchanged since
+    target.write_text("{}", encoding="utf-8")
     again = cli("schema", "-o", target)
     assert again.exit_code == 2 and "already exists" in again.stderr
+    assert target.read_text() == "{}"
 
 
 # --- .pre-commit-hooks.yaml ---------------------------------------------------------------

@@ -32,22 +32,31 @@ Fails (on 2022-07-01)::
         members:
           - {member: hw-ccg}
 
-Fix: mark the organisation ``dissolved`` on its last day with ``succeeded_by``
-its successor, end the membership (``to:`` that day) and add the successor.
+Fix (unsafe): ``govgraph fix --unsafe-fixes`` marks the organisation
+``dissolved: 2022-06-30`` (the last day of its kind, when the model gives no
+date) and ends the membership that day (``to: 2022-06-30``); its other seats
+are then ``dissolved-member``'s, fixed on the next pass. Unsafe: the model
+does not say the organisation was dissolved, only that its kind was abolished,
+and a seat ``on_behalf_of`` it may now be held for the successor. Add
+``succeeded_by`` to the organisation by hand to have the successor seated too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from govgraph.checks.base import Context, Problem, membership_subject
 from govgraph.dates import has_ended
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability, Fix, SetKey, end_membership
 from govgraph.reorganisations import abolished, long_date
+from govgraph.schema import Membership, Organisation
 
 SLUG = "abolished-organisation-kind"
 SEVERITY = Severity.ERROR
 SUMMARY = "a current membership of an organisation whose kind was abolished nationally"
+FIX = Applicability.UNSAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -72,9 +81,9 @@ def check(context: Context) -> Iterator[Problem]:
                 f"{org.id} dissolved: {entry.last_day} with succeeded_by, and end this "
                 f"membership (to: {entry.last_day}) or write the successor in on_behalf_of"
             )
-            yield Problem(
-                membership_subject(body, membership), message, membership, (membership, body, org)
-            )
+            subject = membership_subject(body, membership)
+            fix = _fix(org, entry.last_day, membership, subject)
+            yield Problem(subject, message, membership, (membership, body, org), fix)
     for member in context.seats_of_member:
         post = model.posts.get(member)
         found = abolished_orgs.get((post.organisation or "") if post is not None else member)
@@ -91,6 +100,16 @@ def check(context: Context) -> Iterator[Problem]:
                 f"{entry.replaced_by}); mark {org.id} dissolved: {entry.last_day} with "
                 f"succeeded_by, and end this membership of {body.name} (to: {entry.last_day})"
             )
-            yield Problem(
-                membership_subject(body, membership), message, membership, (membership, body, org)
-            )
+            subject = membership_subject(body, membership)
+            fix = _fix(org, entry.last_day, membership, subject)
+            yield Problem(subject, message, membership, (membership, body, org), fix)
+
+
+def _fix(org: Organisation, last_day: date, membership: Membership, subject: str) -> Fix | None:
+    """Mark the organisation dissolved on the national last day and end the seat then."""
+    if membership.from_ is not None and membership.from_ > last_day:
+        return None
+    changes: list[SetKey] = [end_membership(membership, subject, last_day)]
+    if org.dissolved is None:
+        changes.insert(0, SetKey(org, "dissolved", str(last_day), org.id))
+    return Fix(Applicability.UNSAFE, tuple(changes))

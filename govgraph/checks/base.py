@@ -1,10 +1,12 @@
 """What a check receives and what it yields.
 
 A check is a module with ``SLUG``, ``SEVERITY`` (the default), ``SUMMARY`` (one
-line for ``govgraph checks``), a docstring that documents it with a passing
-and a failing example, and a pure function ``check(context)`` that yields
-:class:`Problem` values. The engine (:mod:`govgraph.audit`) turns problems into
-findings: it stamps the slug and the configured severity and applies ignores.
+line for ``govgraph checks``), ``FIX`` (how sure its fix is: safe, unsafe or
+none; the docstring's "Fix (…)" paragraph says what it writes), a docstring
+that documents it with a passing and a failing example, and a pure function
+``check(context)`` that yields :class:`Problem` values. The engine
+(:mod:`govgraph.audit`) turns problems into findings: it stamps the slug and
+the configured severity and applies ignores.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import networkx as nx
 
 from govgraph.dates import earliest_on_time
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability, Fix
 from govgraph.graph import build_graph, reporting_parents
 from govgraph.model import Model
 from govgraph.schema import Body, Membership, Placed, Post, ReportingLine, Settings, Waivable
@@ -30,14 +33,17 @@ class Problem(NamedTuple):
 
     ``where`` is the mapping to point the user at (its file and line);
     ``waivable`` are the things whose ``ignore`` entries may accept it (the
-    membership and its body, say), searched in order. A named tuple rather
-    than a dataclass: made 25k times nationally, in less than half the time.
+    membership and its body, say), searched in order; ``fix`` is what
+    ``govgraph fix`` would write (the check's docstring says what and how safe).
+    A named tuple rather than a dataclass: made 25k times nationally, in less
+    than half the time.
     """
 
     subject: str
     message: str
     where: Placed
     waivable: tuple[Waivable, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass
@@ -328,9 +334,12 @@ def membership_subject(body: Body, membership: Membership) -> str:
     return f"{body.id}/{membership.member}"
 
 
-def membership_problem(body: Body, membership: Membership, message: str) -> Problem:
+def membership_problem(
+    body: Body, membership: Membership, message: str, fix: Fix | None = None
+) -> Problem:
     """A problem about one membership: pointed at it, waivable on it or on its body."""
-    return Problem(membership_subject(body, membership), message, membership, (membership, body))
+    subject = membership_subject(body, membership)
+    return Problem(subject, message, membership, (membership, body), fix)
 
 
 class Check(Protocol):
@@ -339,6 +348,7 @@ class Check(Protocol):
     SLUG: str
     SEVERITY: Severity
     SUMMARY: str
+    FIX: Applicability
     __doc__: str | None
     __name__: str
 

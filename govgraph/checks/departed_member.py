@@ -29,20 +29,27 @@ Fails (the membership was never ended)::
         members:
           - {member: jo-bloggs, from: 2021-05-10}
 
-Fix: end the membership on the day the person left (``to: 2023-05-04``) and
-record who replaced them.
+Fix (safe): ``govgraph fix`` ends the membership on the day the person left,
+writing ``to: 2023-05-04`` (their ``left`` date) in the membership. Safe: it
+follows from a fact the model already states, since a person who has left sits
+nowhere after their last day. Who replaced them is not known to the model:
+record it with ``govgraph edit add``. No fix is offered for a membership that
+starts after the person left (a mistake in one of the dates, for a person to
+resolve).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.checks.base import Context, Problem, membership_problem, membership_subject
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability, Fix, end_membership
 
 SLUG = "departed-member"
 SEVERITY = Severity.ERROR
 SUMMARY = "a current membership of a person who has left"
+FIX = Applicability.SAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -56,4 +63,10 @@ def check(context: Context) -> Iterator[Problem]:
                 f"{person.name} left on {person.left} but is still a member of {body.name}; "
                 f"end this membership (to: {person.left}) and record who replaced them"
             )
-            yield membership_problem(body, membership, message)
+            fix = None
+            if membership.from_ is None or membership.from_ <= person.left:
+                change = end_membership(
+                    membership, membership_subject(body, membership), person.left
+                )
+                fix = Fix(Applicability.SAFE, (change,))
+            yield membership_problem(body, membership, message, fix)

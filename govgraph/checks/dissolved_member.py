@@ -39,23 +39,38 @@ Fails (the CCG's seat was never ended)::
         members:
           - {member: hw-ccg}
 
-Fix: end the membership on the day the organisation was dissolved
-(``to: 2022-06-30``) and add its successor as a member from the next day.
+Fix (safe): ``govgraph fix`` ends the membership on the day the organisation
+was dissolved, writing ``to: 2022-06-30`` (its ``dissolved`` date), and, when
+the organisation has ``succeeded_by`` and the body has no membership of the
+successor from then on, adds one in the style of the body's other members:
+``{member: hw-icb, from: 2022-07-01}`` (the next day, with the old seat's role
+when it was not ``member``). Safe: both follow from facts the model already
+states, that the organisation ended on that day and that the successor took
+on its work. A successor that was itself dissolved is then fixed the same way
+on the next pass, so the seat follows the chain.
+
+A seat kept ``on_behalf_of`` a dissolved organisation has an unsafe fix: end
+it on the dissolution date (``govgraph fix --unsafe-fixes``). Unsafe: the
+person may now sit for the successor instead (then write ``on_behalf_of:
+SUCCESSOR``), which only someone who knows can say.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
-from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.checks.base import Context, Problem, membership_problem, membership_subject
 from govgraph.dates import has_ended
 from govgraph.findings import Severity
+from govgraph.fix.changes import AddItem, Applicability, Fix, SetKey, end_membership
 from govgraph.model import Model
 from govgraph.schema import Body, Membership, Organisation
 
 SLUG = "dissolved-member"
 SEVERITY = Severity.ERROR
 SUMMARY = "a current membership whose member organisation is dissolved"
+FIX = Applicability.SAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -83,7 +98,11 @@ def _on_behalf(context: Context, org: Organisation, body: Body, membership: Memb
         f"{who} sits on {body.name} on behalf of {org.name}, which was dissolved on "
         f"{org.dissolved}{then}; end this membership (to: {org.dissolved}){instead}"
     )
-    return membership_problem(body, membership, message)
+    fix = None
+    if org.dissolved is not None and _starts_by(membership, org.dissolved):
+        change = end_membership(membership, membership_subject(body, membership), org.dissolved)
+        fix = Fix(Applicability.UNSAFE, (change,))
+    return membership_problem(body, membership, message, fix)
 
 
 def _problem(context: Context, org: Organisation, body: Body, membership: Membership) -> Problem:
@@ -104,7 +123,36 @@ def _problem(context: Context, org: Organisation, body: Body, membership: Member
             f"{org.name} was dissolved on {org.dissolved} but is still a member of "
             f"{body.name}; end this membership (to: {org.dissolved})"
         )
-    return membership_problem(body, membership, message)
+    return membership_problem(body, membership, message, _fix(context, org, body, membership))
+
+
+def _fix(context: Context, org: Organisation, body: Body, membership: Membership) -> Fix | None:
+    """End the seat on the dissolution date; hand it to the successor from the next day."""
+    dissolved = org.dissolved
+    if dissolved is None or not _starts_by(membership, dissolved):
+        return None
+    subject = membership_subject(body, membership)
+    changes: list[AddItem | SetKey] = [end_membership(membership, subject, dissolved)]
+    successor = context.model.organisations.get(org.succeeded_by or "")
+    if successor is not None and not _successor_seated(body, successor.id, dissolved):
+        start = dissolved + timedelta(days=1)
+        item = [("member", successor.id)]
+        if membership.role != "member":
+            item.append(("role", membership.role))
+        if not membership.voting:
+            item.append(("voting", "false"))
+        item.append(("from", str(max(start, successor.established or start))))
+        changes.append(AddItem(body, "members", tuple(item), body.id))
+    return Fix(Applicability.SAFE, tuple(changes))
+
+
+def _starts_by(membership: Membership, day: date) -> bool:
+    return membership.from_ is None or membership.from_ <= day
+
+
+def _successor_seated(body: Body, successor: str, dissolved: date) -> bool:
+    """Whether ``body`` has a membership of ``successor`` running after ``dissolved``."""
+    return any(m.member == successor and (m.to is None or m.to > dissolved) for m in body.members)
 
 
 def successors_of(model: Model, org: Organisation) -> list[Organisation]:

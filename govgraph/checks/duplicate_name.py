@@ -55,10 +55,11 @@ Fails (the same councillor entered twice; one committee written twice)::
       - {id: hwb, name: Health and Wellbeing Board}
       - {id: hwbb, name: "The Health & Wellbeing Board"}
 
-Fix: keep one entry and point the other's memberships, holdings and
+Fix (none): keep one entry and point the other's memberships, holdings and
 ``requires`` rules at it (record the other spelling in ``other_names``); if the
-two really are different, add ``ignore: [{check: duplicate-name, reason: "…"}]``
-to either of them.
+two really are different, add ``ignore: [{check: duplicate-name, reason:
+"…"}]`` to either of them. ``govgraph fix`` writes nothing for it: which entry
+to keep, and whether they are one at all, is for a person to decide.
 """
 
 from __future__ import annotations
@@ -68,12 +69,14 @@ from collections.abc import Hashable, Iterator, Sequence
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 from govgraph.model import Entity
 from govgraph.names import fold_name
 
 SLUG = "duplicate-name"
 SEVERITY = Severity.WARNING
 SUMMARY = "two current entities of one kind whose names are the same once folded"
+FIX = Applicability.NONE
 
 #: Further entries of a name listed in a message before "and N more".
 NAMED = 5

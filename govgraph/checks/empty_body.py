@@ -21,8 +21,9 @@ Fails (on 2023-07-07, the only membership ended in 2021)::
     bodies:
       - {id: forum, name: Provider Forum, members: [{member: wcc, to: 2021-03-31}]}
 
-Fix: record the body's members, or set ``dissolved`` to the day it stopped
-meeting.
+Fix (none): record the body's members, or set ``dissolved`` to the day it
+stopped meeting. ``govgraph fix`` writes nothing for it: who sits on the body,
+or when it stopped, is not in the model.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "empty-body"
 SEVERITY = Severity.WARNING
 SUMMARY = "a current body with no current members"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

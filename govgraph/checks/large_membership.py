@@ -28,8 +28,10 @@ Fails (with ``large_membership: 2``, three members)::
         name: Community Safety Partnership
         members: [{member: wcc}, {member: police}, {member: fire}]
 
-Fix: keep a smaller core membership and involve the others through
+Fix (none): keep a smaller core membership and involve the others through
 sub-groups, or raise ``large_membership`` if the body must be this large.
+``govgraph fix`` writes nothing for it: the size of a body is a choice of
+governance, not an error in the file.
 """
 
 from __future__ import annotations
@@ -38,10 +40,12 @@ from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "large-membership"
 SEVERITY = Severity.INFO
 SUMMARY = "a body with more current members than large_membership"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -34,27 +34,35 @@ Fails (the council's seat is dated from the old board)::
         members:
           - {member: wcc, from: 2015-04-01}
 
-Fix: confirm the member for the new body and set ``from`` to the day it was
-established (or later), or end the membership if it was not carried over.
+Fix (unsafe): ``govgraph fix --unsafe-fixes`` confirms the membership for the
+new body, writing ``from: 2019-09-29`` (the body's ``established`` date).
+Unsafe: whether the member was carried over, or should have been ended with
+the old body, is a judgement the model cannot make; if it was not carried
+over, end it instead (``govgraph edit end``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.checks.base import Context, Problem, membership_problem, membership_subject
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability, Fix, SetKey
 from govgraph.model import Model
 from govgraph.schema import Body, Membership
 
 SLUG = "legacy-membership"
 SEVERITY = Severity.WARNING
 SUMMARY = "a current membership that started before its body was established"
+FIX = Applicability.UNSAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
     for body, membership in context.early_starts:
-        yield membership_problem(body, membership, _message(context.model, body, membership))
+        subject = membership_subject(body, membership)
+        change = SetKey(membership, "from", str(body.established), subject)
+        fix = Fix(Applicability.UNSAFE, (change,))
+        yield membership_problem(body, membership, _message(context.model, body, membership), fix)
 
 
 def _message(model: Model, body: Body, membership: Membership) -> str:

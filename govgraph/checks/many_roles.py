@@ -37,8 +37,9 @@ Fails (with ``many_roles: 2``; the third seat comes through a post she holds)::
       - {id: cyp, name: Children's Partnership, members: [{member: jo-bloggs}]}
       - {id: cp, name: Corporate Parenting Board, members: [{member: lead-member}]}
 
-Fix: share the seats out (a deputy or substitute), or raise ``many_roles`` if
-the load is deliberate.
+Fix (none): share the seats out (a deputy or substitute), or raise
+``many_roles`` if the load is deliberate. ``govgraph fix`` writes nothing for
+it: sharing seats out is a decision about people.
 """
 
 from __future__ import annotations
@@ -50,11 +51,13 @@ from typing import Any
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import is_current
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 from govgraph.model import Entity
 
 SLUG = "many-roles"
 SEVERITY = Severity.INFO
 SUMMARY = "a member sitting on more current bodies than many_roles"
+FIX = Applicability.NONE
 
 #: Bodies named in a message before "and N more".
 NAMED = 8

@@ -32,21 +32,26 @@ Fails (the council's membership was left open)::
         members:
           - {member: wcc, from: 2015-04-01}
 
-Fix: end each membership on the day the body was dissolved
-(``to: 2019-09-28``).
+Fix (safe): ``govgraph fix`` ends each such membership on the day the body was
+dissolved, writing ``to: 2019-09-28`` (the body's ``dissolved`` date; a later
+``to`` is replaced by it). Safe: it follows from a fact the model already
+states, since nobody sits on a body after its last day. No fix is offered for a
+membership that starts after the body was dissolved (one of the dates is wrong).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.checks.base import Context, Problem, membership_problem, membership_subject
 from govgraph.dates import has_ended
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability, Fix, end_membership
 
 SLUG = "membership-of-dissolved-body"
 SEVERITY = Severity.WARNING
 SUMMARY = "memberships left open on a dissolved body"
+FIX = Applicability.SAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -66,4 +71,8 @@ def check(context: Context) -> Iterator[Problem]:
                 f"{body.name} was dissolved on {dissolved} but {member}'s membership of it "
                 f"{state}; end the membership (to: {dissolved})"
             )
-            yield membership_problem(body, membership, message)
+            fix = None
+            if membership.from_ is None or membership.from_ <= dissolved:
+                change = end_membership(membership, membership_subject(body, membership), dissolved)
+                fix = Fix(Applicability.SAFE, (change,))
+            yield membership_problem(body, membership, message, fix)

@@ -47,8 +47,14 @@ Fails (the police are not a member)::
         requires: [{tag: safeguarding-partner}]
         members: [{member: wcc}]
 
-Fix: add the missing member (or one of its posts) to ``members``; if the rule
-itself is out of date (it names a dissolved organisation), update it.
+Fix (unsafe): ``govgraph fix --unsafe-fixes`` adds the missing member to
+``members`` from the as-of date, in the style of the body's other members:
+``{member: police, from: 2023-07-07}``. Unsafe: who should sit (the
+organisation itself, one of its posts, or a named person on its behalf) and
+from when are for someone to decide; ``--interactive`` lets you edit the date,
+and ``govgraph edit add`` adds the seat you choose. A rule naming a dissolved
+organisation, or a tag no organisation carries, has no fix: the rule itself
+is out of date.
 """
 
 from __future__ import annotations
@@ -60,11 +66,13 @@ from govgraph.checks.base import Context, Problem
 from govgraph.dates import has_ended, is_current, not_started
 from govgraph.explain import suggest
 from govgraph.findings import Severity
+from govgraph.fix.changes import AddItem, Applicability, Fix
 from govgraph.schema import Body, Organisation, Requirement
 
 SLUG = "missing-required-member"
 SEVERITY = Severity.ERROR
 SUMMARY = "a requires rule that the current members do not meet"
+FIX = Applicability.UNSAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -82,9 +90,9 @@ def check(context: Context) -> Iterator[Problem]:
             elif rule.member is not None and rule.member not in present:
                 if _not_yet(context, rule.member):
                     continue
-                yield Problem(
-                    f"{body.id}/{rule.member}", _missing(context, body, rule.member), rule, (body,)
-                )
+                message = _missing(context, body, rule.member)
+                fix = None if _dissolved(context, rule.member) else _add(context, body, rule.member)
+                yield Problem(f"{body.id}/{rule.member}", message, rule, (body,), fix)
 
 
 def _not_yet(context: Context, member: str) -> bool:
@@ -138,7 +146,19 @@ def _tag_rule(
                 "(or one of its posts) to members",
                 rule,
                 (body,),
+                _add(context, body, org.id),
             )
+
+
+def _add(context: Context, body: Body, member: str) -> Fix:
+    """Seat ``member`` on ``body`` from the as-of date (a judgement: see the docstring)."""
+    item = (("member", member), ("from", str(context.on)))
+    return Fix(Applicability.UNSAFE, (AddItem(body, "members", item, body.id),))
+
+
+def _dissolved(context: Context, member: str) -> bool:
+    org = context.model.organisations.get(member)
+    return org is not None and has_ended(org, context.on)
 
 
 def _missing(context: Context, body: Body, member: str) -> str:

@@ -31,8 +31,10 @@ Fails (on 2023-07-07, the chair stood down in March)::
           - {member: jo-bloggs, role: chair, to: 2023-03-31}
           - {member: sam-lee}
 
-Fix: add the new chair's membership with ``role: chair`` (or change the role
-of the member who now chairs).
+Fix (none): add the new chair's membership with ``role: chair`` (or change the
+role of the member who now chairs). ``govgraph fix`` writes nothing for it: who
+chairs is not in the model; add the chair with ``govgraph edit add MODEL BODY
+MEMBER --role chair``.
 """
 
 from __future__ import annotations
@@ -42,10 +44,12 @@ from collections.abc import Iterator
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import has_ended
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "no-chair"
 SEVERITY = Severity.WARNING
 SUMMARY = "a current body with no current chair"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

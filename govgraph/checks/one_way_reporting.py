@@ -26,8 +26,10 @@ Fails (the Council never feeds back to the Board)::
         name: Health and Wellbeing Board
         reports_to: [{body: council, direction: up}]
 
-Fix: set ``direction: both`` once feedback flows both ways, or accept the line
-with ``ignore: [{check: one-way-reporting, reason: "…"}]``.
+Fix (none): set ``direction: both`` once feedback flows both ways, or accept
+the line with ``ignore: [{check: one-way-reporting, reason: "…"}]``. ``govgraph
+fix`` writes nothing for it: whether feedback flows down is known only to the
+bodies.
 """
 
 from __future__ import annotations
@@ -36,10 +38,12 @@ from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "one-way-reporting"
 SEVERITY = Severity.WARNING
 SUMMARY = "a reporting line with direction up or down"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

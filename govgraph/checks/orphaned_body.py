@@ -20,8 +20,9 @@ Fails (``youth-cabinet`` reports to nothing)::
       - {id: council, name: Full Council, root: true}
       - {id: youth-cabinet, name: Youth Cabinet}
 
-Fix: add a ``reports_to`` line to a current body, or mark the body ``root: true``
-if it really is a top of the structure.
+Fix (none): add a ``reports_to`` line to a current body, or mark the body
+``root: true`` if it really is a top of the structure. ``govgraph fix`` writes
+nothing for it: which body it reports to is not in the model.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from datetime import date
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import is_current
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "orphaned-body"
 SEVERITY = Severity.ERROR
 SUMMARY = "a current non-root body whose reporting lines do not reach a current root body"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

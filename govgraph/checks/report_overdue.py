@@ -32,7 +32,9 @@ Fails (on 2023-07-15, a year and a day after the last report)::
         name: Safeguarding Children Partnership
         reports_to: [{body: hwb, frequency: annually, last_reported: 2022-07-14}]
 
-Fix: take the report to the parent body, then update ``last_reported``.
+Fix (none): take the report to the parent body, then update ``last_reported``.
+``govgraph fix`` writes nothing for it: the report has to be taken to the
+meeting first; only then is there a date to record.
 """
 
 from __future__ import annotations
@@ -43,11 +45,13 @@ from datetime import date
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import add_months, earliest_on_time
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 from govgraph.schema import Body, ReportingLine
 
 SLUG = "report-overdue"
 SEVERITY = Severity.WARNING
 SUMMARY = "a reporting line whose last_reported is older than its frequency allows"
+FIX = Applicability.NONE
 
 #: Months between reports for each frequency; ad-hoc lines are never overdue.
 MONTHS = {

@@ -27,8 +27,10 @@ Fails (the Board lists its own sub-group as its parent)::
       - {id: hwb, name: Health and Wellbeing Board, reports_to: [{body: cyp}]}
       - {id: cyp, name: Children's Partnership, reports_to: [{body: hwb}]}
 
-Fix: remove or redirect one line of the cycle so that the chain ends at a root
-body; a line written on the parent instead of the child is the usual culprit.
+Fix (none): remove or redirect one line of the cycle so that the chain ends at
+a root body; a line written on the parent instead of the child is the usual
+culprit. ``govgraph fix`` writes nothing for it: which line of the cycle is
+wrong is for a person to decide.
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ import networkx as nx
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "reporting-cycle"
 SEVERITY = Severity.ERROR
 SUMMARY = "bodies that report to themselves through a chain"
+FIX = Applicability.NONE
 
 #: Cycles reported per strongly connected tangle of lines (their number can explode).
 MAX_CYCLES_PER_TANGLE = 20

@@ -36,7 +36,10 @@ Fails (last reviewed 2022-01-10, due by 2023-01-10)::
         members:
           - {member: wcc, from: 2019-09-29, reviewed: 2022-01-10}
 
-Fix: review the membership and record the date in ``reviewed``.
+Fix (none): review the membership and record the date in ``reviewed``.
+``govgraph fix`` writes nothing for it: a review is a claim a person makes, so
+``govgraph fix`` never marks one; record it with ``govgraph edit reviewed MODEL
+BODY/MEMBER --on DATE``.
 """
 
 from __future__ import annotations
@@ -47,10 +50,12 @@ from datetime import date
 from govgraph.checks.base import Context, Problem, membership_problem
 from govgraph.dates import add_months
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 
 SLUG = "review-overdue"
 SEVERITY = Severity.WARNING
 SUMMARY = "a current membership not reviewed within the review interval"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

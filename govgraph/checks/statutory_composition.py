@@ -55,9 +55,10 @@ Fails (on 2023-07-07: no Local Healthwatch representative)::
           - {member: dph}
           - {member: hw-icb}
 
-Fix: add the member the provision names (an organisation of the kind, or a
-post with the role), or give an existing member's organisation its ``kind`` or
-its post its ``role``.
+Fix (none): add the member the provision names (an organisation of the kind, or
+a post with the role), or give an existing member's organisation its ``kind``
+or its post its ``role``. ``govgraph fix`` writes nothing for it: which
+organisation or person is to sit is for the body to decide.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ from collections.abc import Iterator
 from govgraph.checks.base import Context, Problem
 from govgraph.dates import is_current
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 from govgraph.packs import resolve
 from govgraph.packs.evaluate import shortfalls, sitters
 from govgraph.schema import Waivable
@@ -74,6 +76,7 @@ from govgraph.schema import Waivable
 SLUG = "statutory-composition"
 SEVERITY = Severity.ERROR
 SUMMARY = "a body declaring statutory: PACK lacks members its pack's provisions require"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

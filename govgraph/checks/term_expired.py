@@ -28,20 +28,25 @@ Fails (the term ended on 2023-03-31 and nobody renewed or ended it)::
         members:
           - {member: healthwatch, from: 2020-04-01, term_ends: 2023-03-31}
 
-Fix: set ``to`` to the last day if the member left, or record the new
-``term_ends`` if they were reappointed.
+Fix (unsafe): ``govgraph fix --unsafe-fixes`` ends the membership on the last
+day of the term, writing ``to: 2023-03-31`` (its ``term_ends``). Unsafe: the
+model cannot say whether the member left or was reappointed; only someone who
+knows can. If they were reappointed, record the new ``term_ends`` instead
+(``--interactive`` lets you refuse the fix, or edit the date it writes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govgraph.checks.base import Context, Problem, membership_problem
+from govgraph.checks.base import Context, Problem, membership_problem, membership_subject
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability, Fix, end_membership
 
 SLUG = "term-expired"
 SEVERITY = Severity.WARNING
 SUMMARY = "a membership whose term_ends has passed but that has no to"
+FIX = Applicability.UNSAFE
 
 
 def check(context: Context) -> Iterator[Problem]:
@@ -52,4 +57,8 @@ def check(context: Context) -> Iterator[Problem]:
             f"end date; set to: {ends} if they left, or record the new term_ends if they "
             "were reappointed"
         )
-        yield membership_problem(body, membership, message)
+        fix = None
+        if ends is not None and (membership.from_ is None or membership.from_ <= ends):
+            change = end_membership(membership, membership_subject(body, membership), ends)
+            fix = Fix(Applicability.UNSAFE, (change,))
+        yield membership_problem(body, membership, message, fix)

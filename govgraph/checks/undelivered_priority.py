@@ -40,8 +40,9 @@ Fails (on 2023-07-07, the group that delivered it was dissolved in 2022)::
         reports_to: [{body: cyp-board}]
         delivers: [cypp/early-help]
 
-Fix: add the priority to the ``delivers`` of the body now responsible for it,
-or take it out of the plan when the plan was changed.
+Fix (none): add the priority to the ``delivers`` of the body now responsible
+for it, or take it out of the plan when the plan was changed. ``govgraph fix``
+writes nothing for it: which body took the priority on is not in the model.
 """
 
 from __future__ import annotations
@@ -50,11 +51,13 @@ from collections.abc import Iterator
 
 from govgraph.checks.base import Context, Problem
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 from govgraph.plans import current_plans, deliverers, priority_key
 
 SLUG = "undelivered-priority"
 SEVERITY = Severity.WARNING
 SUMMARY = "a priority of a current plan that no current body delivers"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -32,8 +32,10 @@ Fails (the last holding ended on 2022-12-31)::
     bodies:
       - {id: cyp, name: Children's Partnership, members: [{member: dcs, role: chair}]}
 
-Fix: add the new holder to the post's ``holders`` (from the day they started),
-or end the membership if the post no longer sits on the body.
+Fix (none): add the new holder to the post's ``holders`` (from the day they
+started), or end the membership if the post no longer sits on the body.
+``govgraph fix`` writes nothing for it: who holds the post now is not in the
+model; record them with ``govgraph edit assign MODEL POST PERSON --from DATE``.
 """
 
 from __future__ import annotations
@@ -43,11 +45,13 @@ from collections.abc import Iterator
 from govgraph.checks.base import Context, Problem, membership_problem
 from govgraph.dates import has_ended
 from govgraph.findings import Severity
+from govgraph.fix.changes import Applicability
 from govgraph.schema import Post
 
 SLUG = "vacant-post"
 SEVERITY = Severity.WARNING
 SUMMARY = "a current membership through a post that has no holder on the date"
+FIX = Applicability.NONE
 
 
 def check(context: Context) -> Iterator[Problem]:

@@ -13,6 +13,7 @@ from govgraph.audit import audit
 from govgraph.cli.options import as_of_option, model_argument, resolve_as_of
 from govgraph.graph import build_graph
 from govgraph.loader import load
+from govgraph.safetext import visible
 from govgraph.site import Page, build_site
 
 
@@ -23,9 +24,8 @@ from govgraph.site import Page, build_site
     "--output",
     "output",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output/site"),
-    show_default=True,
-    help="The folder to write the site into.",
+    default=None,
+    help="The folder to write the site into (default: output/<model folder name>-site).",
 )
 @as_of_option
 @click.option(
@@ -33,7 +33,7 @@ from govgraph.site import Page, build_site
     is_flag=True,
     help="Write into a non-empty folder that an earlier govgraph build did not make.",
 )
-def build(model_dir: Path, output: Path, as_of: date | None, force: bool) -> int:
+def build(model_dir: Path, output: Path | None, as_of: date | None, force: bool) -> int:
     """Publish a static audit pack: a folder of HTML pages that work offline.
 
     index.html has the model summary, its structure and the findings report;
@@ -45,9 +45,12 @@ def build(model_dir: Path, output: Path, as_of: date | None, force: bool) -> int
     pages are then replaced and pages of removed bodies deleted); --force
     writes into any folder without deleting anything of yours.
 
-    Example: govgraph build models/worcestershire -o output/site --as-of 2023-07-07
+    Example: govgraph build models/worcestershire --as-of 2023-07-07
     """
     on = resolve_as_of(as_of)
+    if output is None:  # named after the model, so a second model never replaces the first
+        resolved = model_dir.resolve()
+        output = Path("output") / f"{(resolved.stem if resolved.is_file() else resolved.name)}-site"
     model = load(model_dir)
     graph = build_graph(model)
     result = audit(model, graph, on)
@@ -55,8 +58,10 @@ def build(model_dir: Path, output: Path, as_of: date | None, force: bool) -> int
     progress = _progress_bar if sys.stderr.isatty() else _no_progress
     written = build_site(graph, result, output, force=force, progress=progress)
     click.echo(
-        f"{output}: wrote {len(written)} pages for '{model.name}' as of {on}; "
-        f"open {output / 'index.html'}"
+        visible(
+            f"{output}: wrote {len(written)} pages for '{model.name}' as of {on}; "
+            f"open {output / 'index.html'}"
+        )
     )
     return 0
 

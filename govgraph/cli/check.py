@@ -26,6 +26,7 @@ from govgraph.loader import load
 from govgraph.model import Model
 from govgraph.packs.describe import describe_packs
 from govgraph.reporters import REPORTERS, LoadFailure, Reporter, ReportOptions
+from govgraph.safetext import visible_lines
 
 EXIT_INVALID = 2
 
@@ -154,7 +155,7 @@ def checks(slug: str | None, model_dir: Path | None, show_packs: bool) -> int:
         return 0
     model = load(model_dir) if model_dir is not None else None
     if show_packs:
-        click.echo(describe_packs(model))
+        click.echo(visible_lines(describe_packs(model)))
         return 0
     click.echo(_table(model))
     return 0

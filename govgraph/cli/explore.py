@@ -21,6 +21,7 @@ from govgraph.explore import members_report, path_report, seats_report, show_bod
 from govgraph.explore.text import fit, members_csv, members_text, path_text, seats_text, show_text
 from govgraph.graph import build_graph
 from govgraph.loader import load
+from govgraph.safetext import for_stdout, json_text, visible
 from govgraph.select import MEMBER_KINDS, find_entity
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,11 +44,13 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(json_text(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _echo_lines(lines: list[str]) -> None:
-    click.echo("\n".join(fit(lines)))
+    # Each line may hold names from the model: nothing in them may reach the terminal raw
+    # (escaped before wrapping, so the wrapped lines are as wide as what is shown).
+    click.echo("\n".join(fit(visible(line) for line in lines)))
 
 
 @click.command()
@@ -159,7 +162,7 @@ def members(model_dir: Path, body: str, as_of: date | None, output_format: str) 
     if output_format == "json":
         echo_json(data)
     elif output_format == "csv":
-        click.echo(members_csv(data), nl=False)
+        click.echo(for_stdout(members_csv(data)), nl=False)
     else:
         _echo_lines(members_text(data))
     return 0

@@ -21,7 +21,13 @@ from govgraph.loader import load
 SCHEMA_FILE = "govgraph-model.schema.json"
 TEMPLATE_FILES = ("govgraph.yaml", "organisations.yaml", "people.yaml", "posts.yaml", "bodies.yaml")
 #: ``--from`` files by their ending: the ``govgraph import`` command that reads them.
-IMPORT_COMMANDS = {".json": "popolo", ".xml": "moderngov"}
+IMPORT_COMMANDS = {
+    ".csv": "spreadsheet",
+    ".xlsx": "spreadsheet",
+    ".xml": "moderngov",
+    ".json": "popolo",
+    ".yml": "openstates",
+}
 
 
 @click.command()
@@ -32,8 +38,9 @@ IMPORT_COMMANDS = {".json": "popolo", ".xml": "moderngov"}
     "sources",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Start from your council's data instead of the small example: Popolo JSON (.json) "
-    "or saved ModernGov responses (.xml); repeatable.",
+    help="Start from your council's data instead of the small example: a spreadsheet "
+    "(.csv, .xlsx), saved ModernGov responses (.xml), Popolo JSON (.json) or Open States "
+    "committee files (.yml); repeatable.",
 )
 @click.pass_context
 def init(ctx: click.Context, folder: Path, name: str | None, sources: Sequence[Path]) -> int:

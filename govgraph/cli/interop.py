@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from govgraph.atomic import write_bytes, write_text
+from govgraph.atomic import is_stdout, write_bytes, write_text
 from govgraph.cli.options import ISO_DATE, model_argument
 from govgraph.cli.selection import selection_option
 from govgraph.errors import GovgraphError
@@ -28,6 +28,7 @@ from govgraph.interop.roles import RoleMapper
 from govgraph.interop.spreadsheet_import import import_spreadsheet
 from govgraph.interop.view import make_view
 from govgraph.loader import load
+from govgraph.safetext import for_stdout, visible
 from govgraph.select import select_bodies
 
 _files = click.argument(
@@ -176,7 +177,7 @@ def _write(draft: Draft, output: Path, force: bool, name: str | None, root_name:
     model = write_draft(draft, output, force, model_name)
     click.echo(f"wrote {output}/: {model.summary()}")
     for line in draft.summary_lines():
-        click.echo(line, err=True)
+        click.echo(visible(line), err=True)  # names from the source files
     return 0
 
 
@@ -194,7 +195,8 @@ def _write(draft: Draft, output: Path, force: bool, name: str | None, root_name:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="The file to write (for csv: a folder); standard output when not given (xlsx needs -o).",
+    help="The file to write (for csv: a folder); standard output when not given or - "
+    "(xlsx needs -o FILE).",
 )
 @click.option(
     "--as-of",
@@ -243,8 +245,8 @@ def export(
 
 
 def _write_one(text: str, output: Path | None, force: bool) -> None:
-    if output is None:
-        click.echo(text, nl=False)
+    if output is None or is_stdout(output):
+        click.echo(for_stdout(text), nl=False)
         return
     if output.is_dir():
         raise GovgraphError(f"{output} is a folder; -o names the file to write")
@@ -254,7 +256,7 @@ def _write_one(text: str, output: Path | None, force: bool) -> None:
 
 
 def _write_binary(data: bytes, to: str, output: Path | None, force: bool) -> None:
-    if output is None:
+    if output is None or is_stdout(output):
         raise GovgraphError(f"{to} is a binary file: give -o FILE{EXPORTERS[to].suffix}")
     if output.is_dir():
         raise GovgraphError(f"{output} is a folder; -o names the file to write")
@@ -264,8 +266,9 @@ def _write_binary(data: bytes, to: str, output: Path | None, force: bool) -> Non
 
 
 def _write_many(files: dict[str, str], output: Path | None, force: bool) -> None:
-    if output is None:
-        click.echo("\n".join(f"# {name}\n{text}" for name, text in files.items()), nl=False)
+    if output is None or is_stdout(output):
+        joined = "\n".join(f"# {name}\n{text}" for name, text in files.items())
+        click.echo(for_stdout(joined), nl=False)
         return
     if output.exists() and not output.is_dir():
         raise GovgraphError(f"{output} is a file; for csv, -o names a folder for the tables")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+
+from govgraph.dates import EARLIEST, LATEST
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,16 +21,34 @@ class IsoDateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # g
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        day: date
         if isinstance(value, date):
-            return value
-        try:
-            return datetime.strptime(value, "%Y-%m-%d").date()
-        except ValueError:
+            day = value
+        else:
+            try:
+                day = datetime.strptime(value, "%Y-%m-%d").date()
+            except ValueError:
+                self.fail(
+                    f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-07-07", param, ctx
+                )
+            if not _ISO.fullmatch(value):  # as strict as model files: one way to write a day
+                self.fail(
+                    f"'{value}' is not written YYYY-MM-DD; write {day.isoformat()} (two-digit "
+                    "month and day, as in model files)",
+                    param,
+                    ctx,
+                )
+        if not EARLIEST <= day <= LATEST:
             self.fail(
-                f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2023-07-07", param, ctx
+                f"'{day}' is outside the dates govgraph accepts ({EARLIEST} to {LATEST}); "
+                "check the year",
+                param,
+                ctx,
             )
+        return day
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 ISO_DATE = IsoDateType()
 
 

@@ -8,6 +8,7 @@ import click
 
 from govgraph.cli.options import model_argument
 from govgraph.loader import load
+from govgraph.safetext import visible
 
 
 @click.command()
@@ -23,5 +24,5 @@ def validate(model_dir: Path) -> int:
     """
     model = load(model_dir)
     counts = model.summary()
-    click.echo(f"{model_dir}: valid model '{model.name}': {counts}")
+    click.echo(visible(f"{model_dir}: valid model '{model.name}': {counts}"))
     return 0

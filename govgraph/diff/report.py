@@ -16,6 +16,7 @@ from govgraph.diff.states import compare_states
 from govgraph.diff.versions import compare_models
 from govgraph.graph import build_graph
 from govgraph.loader import load
+from govgraph.safetext import json_text, visible
 
 
 @dataclass
@@ -84,12 +85,12 @@ def _count(result: DiffResult) -> str:
 
 
 def to_text(result: DiffResult) -> str:
-    lines = [f"{_heading(result)}: {_count(result).lower()}."]
+    lines = [visible(f"{_heading(result)}: {_count(result).lower()}.")]
     for area, changes in result.by_area():
         lines += ["", f"{area.capitalize()} ({len(changes)}):"]
-        lines += [f"  {c.sign} {c.text()}" for c in changes]
+        lines += [f"  {c.sign} {visible(c.text())}" for c in changes]
     if result.shape is not None and result.shape.changed:
-        lines += ["", "Shape:"] + [f"  {line}" for line in result.shape.lines()]
+        lines += ["", "Shape:"] + [f"  {visible(line)}" for line in result.shape.lines()]
     return "\n".join(lines) + "\n"
 
 
@@ -104,7 +105,7 @@ def to_json(result: DiffResult) -> str:
     }
     if result.shape is not None:
         data["shape"] = result.shape.as_dict()
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def to_markdown(result: DiffResult) -> str:
@@ -124,7 +125,7 @@ def to_markdown(result: DiffResult) -> str:
     lines += [f"{_count(result)} ({summary}).", ""]
     for area, changes in result.by_area():
         lines += [f"## {area.capitalize()}", ""]
-        lines += [f"- {c.markdown()}." for c in changes]
+        lines += [f"- {visible(c.markdown())}." for c in changes]
         lines.append("")
     if result.shape is not None and result.shape.changed:
         lines += ["## Shape", ""]

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from govgraph.errors import GovgraphError, LoadProblem, ModelLoadError
+from govgraph.limits import current, too_large
 from govgraph.loader import YAML_SUFFIXES, load
 from govgraph.model import Model
 
@@ -89,17 +90,26 @@ def _repository_path(inner: str, here: Path) -> str:
 
 def _export(top: Path, revision: str, inner: str, kind: str, folder: Path) -> Path:
     """Write the YAML files below ``inner`` at ``revision`` into ``folder``; the model path."""
-    listing = _git(["ls-tree", "-r", "-z", "--full-tree", revision, "--", inner or "."], top)
+    listing = _git(["ls-tree", "-r", "-z", "-l", "--full-tree", revision, "--", inner or "."], top)
     entries = []
+    limits, total = current(), 0
     for record in listing.stdout.split(b"\0"):
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
-        mode, kind_word, sha = meta.decode().split()
+        mode, kind_word, sha, blob_size = meta.decode().split()
         path = name.decode("utf-8", errors="surrogateescape")
         # Only plain files: no symlinks (120000) or submodules (commit) out of the repository.
         if kind_word == "blob" and mode in ("100644", "100755") and path.endswith(YAML_SUFFIXES):
+            # Sizes are checked before any blob is read: git would hand over the whole file.
+            if int(blob_size) > limits.file_size:
+                cause = too_large(int(blob_size), limits.file_size, "--max-file-size")
+                raise GovgraphError(f"{revision}:{path}: is {cause}")
+            total += int(blob_size)
             entries.append((path, sha))
+    if total > limits.model_size:
+        cause = too_large(total, limits.model_size, "--max-model-size")
+        raise GovgraphError(f"{revision}:{inner or '.'}: the model's files hold {cause}")
     # A single-file model (REV:models/board.yaml) stays a single file.
     root = folder / ("model" if kind == "tree" else posixpath.basename(inner))
     batch = _git(["cat-file", "--batch"], top, "".join(f"{sha}\n" for _, sha in entries).encode())

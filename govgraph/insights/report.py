@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from govgraph.explore.text import fit
 from govgraph.insights import Insights
 from govgraph.model import Model
+from govgraph.safetext import json_text, visible
 
 #: Rows shown of a long list (load, overlaps, key members).
 LIMIT = 10
@@ -180,15 +181,16 @@ def text_report(found: Insights, model: Model) -> str:
     for heading, meaning, lines in sections(found, model):
         out += ["", heading.upper(), f"  {meaning}"]
         out += [f"  {line}" for line in lines] or ["  none"]
-    return "\n".join(fit(out))
+    return "\n".join(fit(visible(line) for line in out))
 
 
 def markdown_report(found: Insights, model: Model) -> str:
-    out = [f"# Insights for {model.name} on {found.as_of}"]
+    out = [f"# Insights for {visible(_escaped(model.name))} on {found.as_of}"]
     for heading, meaning, lines in sections(found, model):
         out += ["", f"## {heading}", "", f"*{meaning}*", ""]
         out += [
-            f"{'  ' if line.startswith('  ') else ''}- {_escaped(line.strip())}" for line in lines
+            f"{'  ' if line.startswith('  ') else ''}- {visible(_escaped(line.strip()))}"
+            for line in lines
         ] or ["None."]
     return "\n".join(out) + "\n"
 
@@ -199,7 +201,7 @@ def _escaped(text: str) -> str:
 
 
 def json_report(found: Insights, model: Model) -> str:
-    return json.dumps(found.to_json(), indent=2, ensure_ascii=False)
+    return json_text(json.dumps(found.to_json(), indent=2, ensure_ascii=False))
 
 
 #: The ``--format`` choices, the first the default.

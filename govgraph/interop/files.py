@@ -13,23 +13,88 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from govgraph.atomic import check_target
 from govgraph.errors import GovgraphError, ModelLoadError
 from govgraph.interop.draft import SECTION_ORDER, Draft
 from govgraph.interop.yaml_writer import render_section, render_settings
+from govgraph.limits import current, too_large
 from govgraph.loader import SETTINGS_FILE, load
 from govgraph.model import Model
+from govgraph.walk import YAML_SUFFIXES
+from govgraph.written import remember, wrote
 
 
 def refuse_existing(paths: Iterable[Path], force: bool) -> None:
-    """Raise unless every path is free (or ``force`` allows overwriting it)."""
+    """Raise unless every path is free, holds what govgraph itself wrote there (see
+    :mod:`govgraph.written`), or ``force`` allows overwriting it; never, even with
+    ``force``, when a path is anything but a regular file (a device, a link)."""
+    paths = list(paths)
+    for path in paths:
+        check_target(path)
     if force:
         return
-    taken = [path for path in paths if path.exists()]
+    taken = [path for path in paths if path.exists() and not wrote(path)]
     if not taken:
         return
     names = ", ".join(str(path) for path in taken)
     verb = "exists" if len(taken) == 1 else "exist"
-    raise GovgraphError(f"{names} already {verb}; add --force to overwrite, or choose another -o")
+    raise GovgraphError(
+        f"{names} already {verb} and govgraph did not write {'it' if len(taken) == 1 else 'them'}"
+        " (or it was changed since); add --force to overwrite, or choose another -o"
+    )
+
+
+def refuse_foreign_folder(folder: Path) -> None:
+    """Raise unless ``folder`` may hold an imported model: new, empty, or model files only.
+
+    The imported model is loaded back from the whole folder, so a folder holding
+    anything else (``-o /``, ``-o ~``, ``-o .`` in a project) would have govgraph
+    write YAML among someone's files and then read everything below them. That is
+    refused even with ``--force``, which only allows overwriting model files.
+    """
+    resolved = folder.resolve()
+    special = {Path(resolved.anchor): "the root folder", Path.home().resolve(): "your home folder"}
+    if resolved in special:
+        raise GovgraphError(
+            f"{folder} is {special[resolved]}; "
+            "-o names a folder for the model alone, e.g. -o models/council"
+        )
+    if not folder.is_dir():
+        return
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        raise GovgraphError(f"{folder}: cannot list it ({exc.strerror or exc})") from None
+    others = [
+        entry.name + ("/" if entry.is_dir() else "")
+        for entry in entries
+        if not entry.name.startswith(".")
+        and not (entry.is_file(follow_symlinks=False) and entry.name.endswith(YAML_SUFFIXES))
+    ]
+    if others:
+        shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+        raise GovgraphError(
+            f"{folder} holds more than a model ({shown}); import into a new or empty folder, "
+            "e.g. -o models/council"
+        )
+
+
+def refuse_oversized(files: dict[str, str], folder: Path) -> None:
+    """Raise before writing when the model would be too large for govgraph to read back."""
+    limits = current()
+    sizes = {file: len(text.encode("utf-8")) for file, text in files.items()}
+    for file, size in sizes.items():
+        if size > limits.file_size:
+            raise GovgraphError(
+                f"{folder / file} would be {too_large(size, limits.file_size, '--max-file-size')}"
+                " (for this import and for reading the model afterwards)"
+            )
+    total = sum(sizes.values())
+    if total > limits.model_size:
+        raise GovgraphError(
+            f"{folder}: the model would hold "
+            f"{too_large(total, limits.model_size, '--max-model-size')}"
+        )
 
 
 def draft_files(draft: Draft, name: str) -> dict[str, str]:
@@ -54,7 +119,9 @@ def write_draft(draft: Draft, folder: Path, force: bool = False, name: str | Non
     """
     if folder.exists() and not folder.is_dir():
         raise GovgraphError(f"{folder} is a file; -o names the folder to write the model into")
+    refuse_foreign_folder(folder)
     files = draft_files(draft, name or folder.resolve().name)
+    refuse_oversized(files, folder)
     refuse_existing((folder / file for file in files), force)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.import-"))
@@ -68,6 +135,7 @@ def write_draft(draft: Draft, folder: Path, force: bool = False, name: str | Non
         folder.mkdir(parents=True, exist_ok=True)
         for file in files:
             os.replace(staging / file, folder / file)
+            remember(folder / file, files[file].encode("utf-8"))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     try:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.errors import GovgraphError
+from govgraph.limits import current, read_input
 from govgraph.yamlread import YAMLProblem, YMap, parse_yaml
 
 CHAMBERS = ("upper", "lower", "legislature")
@@ -123,10 +124,7 @@ def read_committees(paths: Iterable[Path]) -> Reading:
 
 
 def _load(path: Path) -> Any:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GovgraphError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    raw = read_input(path)  # a regular file within the size limit, or a one-line error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -135,7 +133,7 @@ def _load(path: Path) -> Any:
             f"{path}:{line}: not UTF-8 text; Open States files are UTF-8 (save it as UTF-8)"
         ) from None
     try:
-        return parse_yaml(text)
+        return parse_yaml(text, current().file_size)  # aliases held to the file limit
     except YAMLProblem as exc:
         where = (
             f"{path}:{exc.line}" + (f":{exc.column}" if exc.column else "") if exc.line else path

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.errors import GovgraphError
+from govgraph.limits import read_input
 
 #: A JSON string (with escapes) or one of the characters that give the nesting.
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
@@ -39,10 +40,7 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def load_json(path: Path) -> Any:
     """The JSON in ``path``; a one-line :class:`GovgraphError` when it is not JSON,
     or when an object has the same key twice."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GovgraphError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    raw = read_input(path)  # a regular file within the size limit, or a one-line error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,6 +62,17 @@ def load_json(path: Path) -> Any:
         ) from None
     except RecursionError:
         raise GovgraphError(f"{path}: the JSON is nested too deeply to read") from None
+    except ValueError:  # a number past Python's 4,300 digits
+        raise GovgraphError(
+            f"{path}{_line_of_long_number(text)}: a number too long to read (over 4,300 "
+            "digits); put it in quotes if it is text"
+        ) from None
+
+
+def _line_of_long_number(text: str) -> str:
+    """``:LINE`` of the first over-long number in ``text`` (json gives no position)."""
+    found = re.search(r"\d{4301,}", text)
+    return f":{text.count(chr(10), 0, found.start()) + 1}" if found else ""
 
 
 def first_duplicate_key(text: str) -> tuple[str, int]:

@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 from xml.parsers import expat
 
 from govgraph.errors import GovgraphError
+from govgraph.limits import read_input
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
                          re.IGNORECASE | re.DOTALL)  # fmt: skip
@@ -62,10 +63,7 @@ def local_name(tag: str) -> str:
 
 def parse_xml(path: Path) -> XmlDocument:
     """The XML file ``path``, parsed; a clear :class:`GovgraphError` otherwise."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GovgraphError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    raw = read_input(path)  # a regular file within the size limit, or a one-line error
     if not raw.strip():
         raise GovgraphError(f"{path}: the file is empty; save the web service's response again")
     if _HTML_START.match(raw[:4096]):

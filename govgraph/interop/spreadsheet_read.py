@@ -36,6 +36,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from govgraph.errors import GovgraphError
+from govgraph.limits import read_input
 
 Value = str | int | float | bool | date | None
 
@@ -107,7 +108,7 @@ def read_sheets(path: Path) -> list[Sheet]:
 
 
 def _csv_sheet(path: Path) -> Sheet:
-    data = path.read_bytes()
+    data = read_input(path)  # a regular file within the size limit, or a one-line error
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -154,7 +155,8 @@ def _workbook_sheets(path: Path) -> list[Sheet]:
     try:
         # Not read_only: merged ranges are only known to a fully loaded sheet.
         # data_only: a formula's cell holds the value Excel last calculated.
-        workbook = load_workbook(path, data_only=True)
+        # Read through read_input: a regular file within the size limit, never a pipe.
+        workbook = load_workbook(io.BytesIO(read_input(path)), data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as exc:
         raise GovgraphError(
             f"{path}: not a readable Excel workbook ({exc.__class__.__name__}); open it "

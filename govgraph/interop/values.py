@@ -13,6 +13,7 @@ import unicodedata
 from calendar import monthrange
 from datetime import date
 
+from govgraph.dates import EARLIEST, LATEST
 from govgraph.schema import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
@@ -129,11 +130,20 @@ def partial_date(text: str, end: bool = False) -> date | None:
         raise ValueError(text)
     year = int(match.group(1))
     if match.group(2) is None:
-        return date(year, 12, 31) if end else date(year, 1, 1)
+        return in_window(date(year, 12, 31) if end else date(year, 1, 1), text)
     month = int(match.group(2))
     if match.group(3) is None:
-        return date(year, month, monthrange(year, month)[1] if end else 1)
-    return date(year, month, int(match.group(3)))
+        return in_window(date(year, month, monthrange(year, month)[1] if end else 1), text)
+    return in_window(date(year, month, int(match.group(3))), text)
+
+
+def in_window(day: date, text: str) -> date:
+    """``day``, if a model may hold it (1800 to 2200); ValueError otherwise, so that an
+    importer leaves a date such as 0001-01-01 out and says so, as for any unreadable one.
+    """
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(text)
+    return day
 
 
 def british_date(text: str) -> date | None:
@@ -151,7 +161,7 @@ def british_date(text: str) -> date | None:
     if not match:
         raise ValueError(text)
     day, month, year = (int(part) for part in match.groups())
-    return date(year, month, day)
+    return in_window(date(year, month, day), text)
 
 
 def true_false(text: str | None) -> bool | None:

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from govgraph.atomic import write_text
+from govgraph.atomic import check_target, write_text
 from govgraph.audit import AuditResult
 from govgraph.collector import collector_paused
 from govgraph.errors import GovgraphError
+from govgraph.limits import read_head
 from govgraph.render.data import chart_data
 from govgraph.render.html import GENERATOR, page
 from govgraph.render.view import LARGE_MODEL, View, choose_view
@@ -70,12 +71,8 @@ def render_chart(
 
 def is_govgraph_file(path: Path) -> bool:
     """True when ``path`` holds a page govgraph wrote (its generator tag is near the top)."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return GENERATOR.encode() in head
+    head = read_head(path)
+    return head is not None and GENERATOR.encode() in head
 
 
 def write_chart(path: Path, html: str, *, force: bool = False) -> Path:
@@ -86,6 +83,7 @@ def write_chart(path: Path, html: str, *, force: bool = False) -> Path:
     """
     if path.is_dir():
         raise GovgraphError(f"{path} is a folder; give a file name, e.g. {path / 'chart.html'}")
+    check_target(path)
     if path.exists() and not force and not is_govgraph_file(path):
         raise GovgraphError(
             f"{path} exists and was not written by govgraph; choose another file with -o, "

@@ -24,7 +24,9 @@ lists, walked a few times over for thousands of bodies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from govgraph.render.cycles import closing_lines
 
 ROW_HEIGHT = 150
 BODY_GAP = 210
@@ -46,7 +48,7 @@ def body_levels(parents: Parents, key: SortKey) -> dict[str, int]:
     """
     levels = _longest_paths(parents)
     if len(levels) < len(parents):  # a cycle (the audit reports it): leave out the lines closing it
-        cut = set(_closing(parents, key))
+        cut = set(closing_lines(parents, key))
         kept = {b: [p for p in up if (b, p) not in cut] for b, up in parents.items()}
         levels = _longest_paths(kept)
     return levels
@@ -135,42 +137,3 @@ def _spread(wanted: Mapping[str, float], gap: float, key: SortKey) -> dict[str, 
         shift = sum(placed[n] - wanted[n] for n in placed) / len(placed)
         placed = {n: x - shift for n, x in placed.items()}
     return placed
-
-
-def _closing(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
-    """The lines (child, parent) to leave out so that the structure has no cycle: lines to
-    itself, and each line that closes a cycle in a depth-first walk down from the tops in
-    ``key`` order."""
-    below: dict[str, list[str]] = {}
-    closing = []
-    for node, up in parents.items():
-        for parent in up:
-            if parent == node:
-                closing.append((node, node))
-            else:
-                below.setdefault(parent, []).append(node)
-
-    def children(node: str) -> Iterator[str]:
-        return iter(sorted(below.get(node, ()), key=key))
-
-    def has_parent(node: str) -> bool:
-        return any(p != node for p in parents[node])
-
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    for start in sorted(parents, key=lambda n: (has_parent(n), key(n))):
-        if start in state:
-            continue
-        state[start] = 1
-        stack = [(start, children(start))]
-        while stack:
-            node, under = stack[-1]
-            child = next(under, None)
-            if child is None:
-                state[node] = 2
-                stack.pop()
-            elif state.get(child) == 1:
-                closing.append((child, node))
-            elif child not in state:
-                state[child] = 1
-                stack.append((child, children(child)))
-    return closing

@@ -13,6 +13,7 @@ from __future__ import annotations
 from govgraph.audit import AuditResult
 from govgraph.findings import Severity
 from govgraph.reporters.base import LoadFailure, ReportOptions, plural, tally
+from govgraph.safetext import visible, visible_lines
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -36,7 +37,9 @@ def report(result: AuditResult, options: ReportOptions) -> str:
             )  # fmt: skip
             for w in result.waived
         )
-    lines.append(f"govgraph check: {model.name} on {result.as_of}: {tally(result)}")
+    # The summary is a plain log line: a newline in the model's name must not start a
+    # second workflow command, so it is written on one line with escapes.
+    lines.append(f"govgraph check: {_plain(model.name)} on {result.as_of}: {tally(result)}")
     return "\n".join(lines) + "\n"
 
 
@@ -46,7 +49,7 @@ def report_load_errors(failure: LoadFailure) -> str | None:
         for problem in failure.problems
     ]
     lines.append(
-        f"govgraph check: {failure.root}: the model cannot be loaded "
+        f"govgraph check: {_plain(str(failure.root))}: the model cannot be loaded "
         f"({plural(len(failure.problems), 'problem')})"
     )
     return "\n".join(lines) + "\n"
@@ -59,7 +62,13 @@ def annotation(command: str, file: str, line: int, title: str, message: str) -> 
     if line:
         properties.append(f"line={line}")
     properties.append(f"title={_property(title)}")
-    return f"::{command} {','.join(properties)}::{_data(message)}"
+    return f"::{command} {','.join(properties)}::{_data(visible_lines(message))}"
+
+
+def _plain(text: str) -> str:
+    """Model text in a log line: one line (GitHub reads a command only at a line's
+    start, and this line starts with ``govgraph check:``), no escape sequences."""
+    return visible(text)
 
 
 def _data(text: str) -> str:
@@ -67,4 +76,4 @@ def _data(text: str) -> str:
 
 
 def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return _data(visible_lines(text)).replace(":", "%3A").replace(",", "%2C")

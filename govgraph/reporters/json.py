@@ -13,6 +13,7 @@ import json
 from govgraph.audit import AuditResult
 from govgraph.findings import Severity
 from govgraph.reporters.base import LoadFailure, ReportOptions
+from govgraph.safetext import json_text
 
 
 def report(result: AuditResult, options: ReportOptions) -> str:
@@ -25,7 +26,7 @@ def report(result: AuditResult, options: ReportOptions) -> str:
     }
     if result.scope:
         document["scope"] = result.scope
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def report_load_errors(failure: LoadFailure) -> str | None:
@@ -44,4 +45,4 @@ def report_load_errors(failure: LoadFailure) -> str | None:
         "findings": [],
         "counts": {severity.value: 0 for severity in Severity},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -17,6 +17,7 @@ from datetime import date
 from govgraph.audit import AuditResult
 from govgraph.findings import Finding, Severity
 from govgraph.reporters.base import LoadFailure, ReportOptions, ordered, plural
+from govgraph.safetext import visible
 
 MEMBERS_HEADING = "Members across bodies"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -59,8 +60,9 @@ def report_load_errors(failure: LoadFailure) -> str | None:
 
 
 def escape(text: str) -> str:
-    """``text`` with Markdown's special characters escaped, so names print as written."""
-    return _SPECIAL.sub(r"\\\1", text)
+    """``text`` with Markdown's special characters escaped, so names print as written,
+    on one line: a newline in a name must not start a heading or a rule of its own."""
+    return _SPECIAL.sub(r"\\\1", visible(text))
 
 
 def long_date(day: date) -> str:

@@ -21,6 +21,7 @@ from govgraph.audit import AuditResult
 from govgraph.checks import CHECKS
 from govgraph.findings import Finding, Severity
 from govgraph.reporters.base import LoadFailure, ReportOptions
+from govgraph.safetext import json_text
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -64,7 +65,7 @@ def report_load_errors(failure: LoadFailure) -> str | None:
 
 def _log(run: dict[str, Any]) -> str:
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _tool() -> dict[str, Any]:

@@ -13,6 +13,7 @@ import click
 from govgraph.audit import AuditResult, Waived
 from govgraph.findings import Finding, Severity
 from govgraph.reporters.base import LoadFailure, ReportOptions, plural, tally
+from govgraph.safetext import visible
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -31,29 +32,32 @@ def report_load_errors(failure: LoadFailure) -> str | None:
 
 
 def _line(result: AuditResult, finding: Finding, color: bool) -> str:
-    where = f"{result.model.display_path(finding.file)}:{finding.line}"
+    # Model text is made visible before any colour is added: only govgraph's own
+    # escape sequences reach the terminal, and each finding stays on one line.
+    where = f"{visible(result.model.display_path(finding.file))}:{finding.line}"
     severity = finding.severity.value
     if color:
         where = click.style(where, bold=True)
         severity = click.style(severity, fg=COLOURS[finding.severity], bold=True)
-    return f"{where}: {severity} [{finding.check}] {finding.subject}: {finding.message}"
+    subject, message = visible(finding.subject), visible(finding.message)
+    return f"{where}: {severity} [{finding.check}] {subject}: {message}"
 
 
 def _waived(result: AuditResult, waived: Waived, color: bool) -> str:
     finding = waived.finding
-    where = f"{result.model.display_path(finding.file)}:{finding.line}"
+    where = f"{visible(result.model.display_path(finding.file))}:{finding.line}"
     label = f"waived {finding.severity.value}"
     if color:
         label = click.style(label, dim=True)
     return (
-        f"{where}: {label} [{finding.check}] {finding.subject}: {finding.message} "
-        f"(reason: {waived.reason})"
+        f"{where}: {label} [{finding.check}] {visible(finding.subject)}: "
+        f"{visible(finding.message)} (reason: {visible(waived.reason)})"
     )
 
 
 def _summary(result: AuditResult, options: ReportOptions) -> str:
-    scope = f" ({result.scope})" if result.scope else ""
-    head = f"{result.model.name} on {result.as_of}{scope}: "
+    scope = f" ({visible(result.scope)})" if result.scope else ""
+    head = f"{visible(result.model.name)} on {result.as_of}{scope}: "
     ran = f"{plural(len(result.checks_run), 'check')} run"
     if not result.findings and not result.waived:
         return f"{head}no findings; {ran}"

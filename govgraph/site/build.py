@@ -1,15 +1,15 @@
 """Build the static audit pack: plan the pages, then write them into a folder.
 
-The folder is only ever written when it is new, empty, or was made by an
-earlier ``govgraph build`` (it holds :data:`MARKER`, which lists the files that
-build wrote); ``force`` writes into any folder. Each file is written to a
-temporary name and moved into place, and files an earlier build wrote that
-this one does not (a body since removed) are deleted; nothing else is touched.
+The folder is only ever replaced when it is new, empty, or was made by an
+earlier ``govgraph build`` (its :data:`MARKER` records each file that build
+wrote, with a digest); ``force`` builds into any folder. The pages are written
+beside the folder and swapped in whole (see :mod:`govgraph.site.folder`), and
+only files the previous build wrote, unchanged since, are dropped; everything
+else in the folder is kept.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,18 +17,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from govgraph.atomic import write_text
 from govgraph.audit import AuditResult
-from govgraph.errors import GovgraphError
 from govgraph.explore import seats_report, show_body
 from govgraph.graph import model_of
 from govgraph.render import render_chart
 from govgraph.site.entities import body_page, member_page
-from govgraph.site.html import GENERATOR, Html, page
+from govgraph.site.folder import MARKER, SiteFolder
+from govgraph.site.html import Html, page
 from govgraph.site.overview import index_page, matrix_page
 from govgraph.site.parts import FOLDERS
-
-MARKER = ".govgraph-site.json"
 
 
 @dataclass(frozen=True)
@@ -107,52 +104,6 @@ def _member(
     return render
 
 
-# --- writing the folder ---------------------------------------------------------------------
-
-
-class SiteFolder:
-    """The output folder: refuses a folder it did not make, writes atomically, tidies up."""
-
-    def __init__(self, root: Path, force: bool = False) -> None:
-        self.root = root
-        self.previous = self._check(force)
-        self.written: list[str] = []
-
-    def _check(self, force: bool) -> set[str]:
-        root = self.root
-        if root.exists() and not root.is_dir():
-            raise GovgraphError(f"{root} is a file; give a folder for the site (-o FOLDER)")
-        marker = root / MARKER
-        if marker.is_file():
-            try:
-                return set(json.loads(marker.read_text(encoding="utf-8")).get("files", []))
-            except (ValueError, AttributeError):
-                return set()
-        if root.exists() and any(root.iterdir()) and not force:
-            raise GovgraphError(
-                f"{root} is not empty and was not made by govgraph build; choose a new or "
-                "empty folder, or add --force to write the site into it anyway"
-            )
-        return set()
-
-    def write(self, path: str, text: str) -> None:
-        write_text(self.root / path, text)
-        self.written.append(path)
-
-    def finish(self) -> list[str]:
-        """Remove pages an earlier build wrote and this one did not; record this build."""
-        stale = sorted(self.previous - set(self.written))
-        for path in stale:
-            target = (self.root / path).resolve()
-            # Only files inside the pack, as listed by our own marker, are ever deleted.
-            if self.root.resolve() in target.parents and target.is_file():
-                target.unlink()
-        record = {"generator": GENERATOR, "files": sorted(self.written)}
-        self.write(MARKER, json.dumps(record, indent=1) + "\n")
-        self.written.remove(MARKER)
-        return stale
-
-
 def build_site(
     graph: nx.MultiDiGraph,
     result: AuditResult,
@@ -165,8 +116,16 @@ def build_site(
 
     ``progress`` wraps the list of pages (the CLI passes a progress bar).
     """
-    folder = SiteFolder(out, force)
-    for each in progress(plan_pages(graph, result)):
-        folder.write(each.path, each.render())
-    folder.finish()
-    return folder.written
+    pages = plan_pages(graph, result)
+    folder = SiteFolder(out, force, planned=(each.path for each in pages))
+    try:
+        for each in progress(pages):
+            folder.write(each.path, each.render())
+        folder.finish()
+    except BaseException:
+        folder.abandon()
+        raise
+    return list(folder.written)
+
+
+__all__ = ["MARKER", "Page", "build_site", "plan_pages"]

@@ -17,6 +17,7 @@ import html
 from collections.abc import Iterable
 
 from govgraph import __version__
+from govgraph.safetext import html_text
 
 GENERATOR = f"govgraph {__version__} build"
 
@@ -35,7 +36,9 @@ def esc(value: object) -> Html:
     """``value`` as safe HTML: escaped text, or unchanged if it is already :class:`Html`."""
     if isinstance(value, Html):
         return value
-    return Html(html.escape("" if value is None else str(value), quote=True))
+    # A right-to-left override in a name must not reverse the rest of the page (isolated),
+    # and control characters are shown as escapes rather than as boxes.
+    return Html(html.escape(html_text("" if value is None else str(value)), quote=True))
 
 
 def fmt(template: str, *values: object) -> Html:
@@ -93,11 +96,22 @@ table.matrix th.col { writing-mode: vertical-rl; transform: rotate(180deg); whit
 table.matrix th.row { position: sticky; left: 0; background: #f6f8fa; white-space: nowrap; }
 table.matrix td { text-align: center; min-width: 2.2rem; white-space: nowrap; }
 td code { white-space: nowrap; }
+td code.fix-command { white-space: normal; user-select: all; }
+code.fix-command span { white-space: nowrap; }
 table.matrix td.seat { background: #e7f0fb; }
 table.matrix td.seat-chair { background: #c9dcf5; font-weight: 600; }
 footer { color: var(--muted); font-size: 13px; margin-top: 3rem; }
 @media (max-width: 40rem) { main { padding: .8rem; } table { display: block; overflow-x: auto; }
   th, td { min-width: 7.5rem; } }
+figure.chart { margin: .5rem 0; overflow-x: auto; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart figcaption { color: var(--muted); font-size: 13px; }
+@media print {
+  header.top, footer { display: none; }
+  main { padding: 0; max-width: none; }
+  figure.chart { overflow: visible; break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 """
 
 # The pages run no script and load nothing: only the one inline stylesheet,

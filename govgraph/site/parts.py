@@ -83,12 +83,24 @@ def findings_table(
             severity(f["severity"]),
             tag("code", f["check"]),
             subject_links(f["subject"], kinds, root, names),
-            f["message"],
+            _with_fix(f),
             fmt("{}:{}", f["file"], f["line"]) if f["file"] else "",
         )
         for f in findings
     ]
     return table(("Severity", "Check", "About", "Finding", "Where"), rows)
+
+
+def _with_fix(finding: Data) -> Html:
+    """The finding's message and, when it has a fix, the one command that applies it."""
+    fix = finding.get("fix")
+    if not fix:
+        return esc(finding["message"])
+    label = "Fix" if fix["applicability"] == "safe" else "Fix (needs judgement)"
+    # Each word kept whole, so that a line never breaks inside "--only" or a path.
+    words = join([tag("span", word) for word in str(fix["command"]).split(" ")], " ")
+    command = tag("code", words, class_="fix-command")
+    return esc(finding["message"]) + tag("div", esc(f"{label}: ") + command, class_="muted")
 
 
 def also_known(names: list[str] | None) -> Html:

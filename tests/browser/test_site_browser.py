@@ -78,7 +78,12 @@ def test_every_page_loads_offline_and_links_to_existing_pages(offline: Offline, 
         page = offline.open(path)
         assert page.title(), path
         if path.name != "chart.html":
-            hrefs: list[str] = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+            # An SVG link's href is an animated string: resolve its value as HTML's are.
+            hrefs: list[str] = page.eval_on_selector_all(
+                "a[href]",
+                "els => els.map(e => typeof e.href === 'string' ? e.href"
+                " : new URL(e.href.baseVal, document.baseURI).href)",
+            )
             assert hrefs, path
             for href in hrefs:
                 assert href.startswith("file://"), f"{path}: {href} leaves the pack"

@@ -21,22 +21,42 @@ SHAPES = {
 }
 
 
+#: Graphviz refuses a quoted string longer than 16,384 bytes: longer text is written as
+#: pieces joined with DOT's ``+`` (at most 1,000 characters, 8,000 bytes escaped, each).
+_PIECE = 1000
+#: Labels longer than this are cut short (with …); the full text goes in the tooltip.
+LABEL_LIMIT = 120
+
+
 def quote(text: str) -> str:
-    r"""``text`` as a DOT quoted string, safe in ids and labels.
+    r"""``text`` as a DOT quoted string, safe in ids and labels, however long.
 
     >>> print(quote('Say "hi" \\ bye\nnow'))
     "Say \"hi\" \\ bye\nnow"
     """
     cleaned = "".join(ch if ch >= " " or ch == "\n" else " " for ch in text)
-    escaped = cleaned.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
+    pieces = [cleaned[i : i + _PIECE] for i in range(0, len(cleaned), _PIECE)] or [""]
+    return " + ".join(f'"{_escape(piece)}"' for piece in pieces)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def short(text: str, limit: int = LABEL_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, ending with … when it was longer.
+
+    >>> short("Health and Wellbeing Board", 12)
+    'Health and…'
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def to_dot(view: ExportView) -> str:
     title = view.model.name + (f" on {view.as_of.isoformat()}" if view.as_of else "")
     lines = [
         f"digraph {quote(view.model.name)} {{",
-        f"  graph [rankdir=BT, label={quote(title)}, labelloc=t, fontname=Helvetica];",
+        f"  graph [rankdir=BT, label={quote(short(title))}, labelloc=t, fontname=Helvetica];",
         "  node [fontname=Helvetica, fontsize=11];",
         "  edge [fontname=Helvetica, fontsize=9];",
     ]
@@ -45,7 +65,9 @@ def to_dot(view: ExportView) -> str:
         short_name = getattr(entity, "short_name", None)
         if short_name:
             label = f"{entity.name}\n({short_name})"
-        attributes = [f"label={quote(label)}", SHAPES[kind]]
+        attributes = [f"label={quote(short(label))}", SHAPES[kind]]
+        if len(label) > LABEL_LIMIT:
+            attributes.append(f"tooltip={quote(label)}")
         if kind == "body" and getattr(entity, "root", False):
             attributes.append("peripheries=2")
         if getattr(entity, "end", None) is not None:
@@ -54,12 +76,12 @@ def to_dot(view: ExportView) -> str:
     for body, _, line in view.reporting_lines:
         attributes = [{"both": "dir=both", "up": "dir=forward", "down": "dir=back"}[line.direction]]
         if line.frequency:
-            attributes.append(f"label={quote(line.frequency)}")
+            attributes.append(f"label={quote(short(line.frequency))}")
         lines.append(f"  {quote(body.id)} -> {quote(line.body)} [{', '.join(attributes)}];")
     for body, _, membership in view.memberships:
         attributes = ["style=dashed", "color=gray40", "arrowsize=0.6"]
         if membership.role != "member":
-            attributes.append(f"label={quote(membership.role)}")
+            attributes.append(f"label={quote(short(membership.role))}")
         if membership.end is not None:
             attributes[0] = "style=dotted"
         lines.append(f"  {quote(membership.member)} -> {quote(body.id)} [{', '.join(attributes)}];")

@@ -18,6 +18,7 @@ import networkx as nx
 from pydantic import BaseModel
 
 from govgraph.interop.view import ExportView
+from govgraph.safetext import xml_text
 from govgraph.schema import Slotted, fields_of
 
 #: Fields that become edges (or are not scalars), not node attributes.
@@ -26,10 +27,10 @@ _NOT_ATTRIBUTES = {"id", "members", "reports_to", "holders", "requires", "ignore
 
 def flat_graph(view: ExportView) -> nx.MultiDiGraph:
     """The view as a networkx graph whose every attribute is a str, int or bool."""
-    graph = nx.MultiDiGraph(name=view.model.name)
+    graph = nx.MultiDiGraph(name=xml_text(view.model.name))
     ids = view.ids
     for kind, entity in view.entities():
-        graph.add_node(entity.id, type=kind, label=entity.name, **_scalars(entity))
+        graph.add_node(entity.id, type=kind, label=xml_text(entity.name), **_scalars(entity))
     for body, i, line in view.reporting_lines:
         graph.add_edge(body.id, line.body, key=f"reports_to:{body.id}:{i}",
                        relation="reports_to", **_scalars(line))  # fmt: skip
@@ -64,7 +65,9 @@ def _scalars(thing: BaseModel | Slotted) -> dict[str, Any]:
             if not value:
                 continue
             value = "; ".join(str(v) for v in value)
-        out[key] = value
+        # XML cannot hold a control character at all: a name with ESC would make
+        # a file that Gephi and networkx refuse to open.
+        out[key] = xml_text(value) if isinstance(value, str) else value
     return out
 
 

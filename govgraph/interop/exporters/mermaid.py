@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 
+from govgraph.interop.exporters.dot import LABEL_LIMIT, short
 from govgraph.interop.view import ExportView
+from govgraph.safetext import json_text, visible
 
 SHAPES = {
     "body": ('["', '"]'),
@@ -39,7 +41,7 @@ def label(text: str) -> str:
     >>> label('Board "A" [old] #2')
     'Board #quot;A#quot; #91;old#93; #35;2'
     """
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     for char, code in _CODES:
         text = text.replace(char, code)
     return text
@@ -51,17 +53,22 @@ def node_id(entity_id: str) -> str:
 
 def to_mermaid(view: ExportView) -> str:
     title = view.model.name + (f" on {view.as_of.isoformat()}" if view.as_of else "")
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "flowchart BT"]
+    lines = ["---", f"title: {json_text(json.dumps(title, ensure_ascii=False))}", "---"]
+    lines.append("flowchart BT")
     classes: dict[str, list[str]] = {kind: [] for kind in STYLES}
     for kind, entity in view.entities():
         opening, closing = SHAPES[kind]
-        lines.append(f"  {node_id(entity.id)}{opening}{label(entity.name)}{closing}")
+        name = label(entity.name)
+        if len(name) > LABEL_LIMIT:  # cut short on the chart; the whole name in a comment
+            lines.append(f"  %% {node_id(entity.id)}: {name}")
+            name = short(name)
+        lines.append(f"  {node_id(entity.id)}{opening}{name}{closing}")
         classes[kind].append(node_id(entity.id))
         if getattr(entity, "end", None) is not None:
             classes["ended"].append(node_id(entity.id))
     for body, _, line in view.reporting_lines:
         child, parent = node_id(body.id), node_id(line.body)
-        text = f'|"{label(line.frequency)}"|' if line.frequency else ""
+        text = f'|"{short(label(line.frequency))}"|' if line.frequency else ""
         if line.direction == "both":
             lines.append(f"  {child} <-->{text} {parent}")
         elif line.direction == "up":
@@ -69,7 +76,7 @@ def to_mermaid(view: ExportView) -> str:
         else:
             lines.append(f"  {parent} -->{text} {child}")
     for body, _, membership in view.memberships:
-        text = f'|"{label(membership.role)}"|' if membership.role != "member" else ""
+        text = f'|"{short(label(membership.role))}"|' if membership.role != "member" else ""
         lines.append(f"  {node_id(membership.member)} -.->{text} {node_id(body.id)}")
     for post, _, holding in view.holdings:
         lines.append(f"  {node_id(holding.person)} --- {node_id(post.id)}")

@@ -21,6 +21,7 @@ from typing import Any
 from govgraph.interop.draft import ORDER
 from govgraph.interop.popolo_terms import ENTITY, EXTENSIONS, REPORTS_TO, ROLE_LABELS
 from govgraph.interop.view import ExportView
+from govgraph.safetext import json_text
 from govgraph.schema import Body, Organisation, Person, Post, Slotted, dump
 
 
@@ -50,7 +51,7 @@ def to_popolo(view: ExportView) -> str:
             ),
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _iso(value: Any) -> str | None:
