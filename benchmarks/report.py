@@ -126,6 +126,10 @@ def targets(rows: list[Row], extra: dict[str, Any]) -> list[tuple[str, str, bool
     if audit is not None:
         out.append(("national: the checks after loading < 1 s (issue 3)", f"{audit:.2f} s",
                     audit < 1))  # fmt: skip
+    found = median("national", "insights")
+    if found is not None:
+        out.append(("national: govgraph insights after loading < 5 s", f"{found:.2f} s",
+                    found < 5))  # fmt: skip
     top = peak("national", "check-cold", "check-fill", "check-warm", "load", "load+graph-cmd")
     if top is not None:
         out.append(("national: peak memory < 2 GB", f"{top:,.0f} MB", top < 2048))

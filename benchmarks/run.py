@@ -230,6 +230,12 @@ def bench_library(b: Bench) -> None:
     runs = b.stage("(check run)", "", "check-path")
     b.rows.pop()  # load, then audit with no graph: what govgraph check does
     b.add("audit-cmd", "audit, as govgraph check runs it (after load, GC paused)", runs, "audit")
+    runs = b.stage("insights", "insights, as govgraph insights runs them (after load + graph)",
+                   "insights")  # fmt: skip
+    if runs and runs[0].data:
+        data = runs[0].data
+        b.rows[-1].note = (f"{len(data['tiers'])} tiers, {data['single_points']:,} single points, "
+                           f"{data['overlaps']:,} overlaps")  # fmt: skip
 
 
 def bench_commands(b: Bench) -> None:

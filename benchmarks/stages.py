@@ -128,6 +128,28 @@ def check_path(root: Path, args: argparse.Namespace) -> Result:
     return {"load": loaded, "audit": audited, "seconds": audited, "findings": len(result.findings)}
 
 
+def insights_path(root: Path, args: argparse.Namespace) -> Result:
+    """What ``govgraph insights`` does after loading: build the graph, then every
+    insight (shape, single points, key people, overlap, load, plans), timed apart."""
+    from govgraph import build_graph, load
+    from govgraph.cache import command_session
+    from govgraph.insights import insights
+
+    with command_session(use_cache=args.cache):
+        loaded, model = _timed(lambda: load(root, cache=args.cache))
+        built, graph = _timed(lambda: build_graph(model))
+        seconds, found = _timed(lambda: insights(model, graph, args.as_of))
+    return {
+        "load": loaded,
+        "graph": built,
+        "seconds": seconds,
+        "tiers": [len(tier) for tier in found.shape.tiers],
+        "single_points": len(found.single_points),
+        "overlaps": len(found.overlaps),
+        "key_members": len(found.key_members),
+    }
+
+
 def render(root: Path, args: argparse.Namespace) -> Result:
     """govgraph's chart: the whole model drawn (or the default readable view)."""
     from govgraph import build_graph, load
@@ -245,6 +267,7 @@ STAGES: dict[str, Callable[[Path, argparse.Namespace], Result]] = {
     "parse-govgraph": parse_govgraph,
     "pipeline": pipeline,
     "check-path": check_path,
+    "insights": insights_path,
     "render": render,
     "pyvis": pyvis_path,
     "draw": draw,

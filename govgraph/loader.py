@@ -351,7 +351,7 @@ def _sections(
             read_packs(items, model, shown, rel, line, problems, _translate)
             continue
         if section not in SECTIONS:
-            hint = suggest(str(section), [*SECTIONS, PACKS_SECTION])
+            hint = suggest(str(section), [*SECTIONS, PACKS_SECTION], n=1)  # the one meant
             if section in Settings.model_fields and not hint:
                 hint = f"; settings belong in {SETTINGS_FILE} at the model's root"
             problems.append(
@@ -438,7 +438,7 @@ def _nested(schema: type[Any]) -> tuple[str, ...]:
     """The fields of ``schema`` that hold a list of mappings with positions of their own."""
     found = _NESTED.get(schema)
     if found is None:
-        names = ("ignore", "members", "reports_to", "requires", "holders")
+        names = ("ignore", "members", "reports_to", "requires", "holders", "priorities")
         found = _NESTED[schema] = tuple(name for name in names if name in fields_of(schema))
     return found
 

@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govgraph.packs.models import Pack
-from govgraph.schema import Body, Membership, Organisation, Person, Post, ReportingLine, Settings
+from govgraph.schema import (
+    Body,
+    Membership,
+    Organisation,
+    Person,
+    Plan,
+    Post,
+    ReportingLine,
+    Settings,
+)
 
 Entity = Organisation | Person | Post | Body
 
@@ -26,6 +35,7 @@ class Model:
     people: dict[str, Person] = field(default_factory=dict)
     posts: dict[str, Post] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)  # plans and their priorities
     files: list[str] = field(default_factory=list)
     packs: dict[str, Pack] = field(default_factory=dict)  # the model's own statutory packs
 

@@ -14,6 +14,7 @@ from govgraph.errors import LoadProblem
 from govgraph.explain import suggest
 from govgraph.model import Model
 from govgraph.packs.user import pack_problems
+from govgraph.plans import plan_problems
 from govgraph.schema import Placed
 from govgraph.slugs import CHECK_SLUGS
 
@@ -32,6 +33,7 @@ def check_references(model: Model, every_id_known: bool = True) -> list[LoadProb
         *_ignores(model),
         *_settings(model),
         *pack_problems(model),  # statutory packs and roles
+        *plan_problems(model, every_id_known),  # plans: owners, priorities, delivers
     ]
 
 

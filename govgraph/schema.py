@@ -400,6 +400,8 @@ class Body(Entity):
     reports_to: list[ReportingLine] = Field(default_factory=list)
     requires: list[Requirement] = Field(default_factory=list)
     members: list[Membership] = Field(default_factory=list)
+    #: The plan priorities this body delivers, each written ``PLAN/PRIORITY``.
+    delivers: list[Text] = Field(default_factory=list)
 
     @property
     def start(self) -> date | None:
@@ -415,6 +417,34 @@ class Body(Entity):
         return self.short_name or self.name
 
 
+@slotted
+class Priority(Waivable):
+    """One priority of a plan; bodies deliver it by naming ``PLAN/PRIORITY``."""
+
+    id: Slug
+    name: Text
+    ignore: list[Ignore] = Field(default_factory=list)
+
+
+@slotted
+class Plan(Entity):
+    """A plan a body oversees (``owner``), whose priorities bodies deliver."""
+
+    owner: str | None = None  # a body id
+    review: Frequency | None = None  # how often the owner reviews progress
+    from_: IsoDate | None = Field(default=None, alias="from")
+    to: IsoDate | None = None  # the last day the plan runs
+    priorities: list[Priority] = Field(default_factory=list)
+
+    @property
+    def start(self) -> date | None:
+        return self.from_
+
+    @property
+    def end(self) -> date | None:
+        return self.to
+
+
 def _off_is_false(value: Any) -> Any:
     return "off" if value is False else value
 
@@ -426,6 +456,8 @@ class Settings(Located):
     review_interval_months: Annotated[int, Field(ge=1)] = 12
     large_membership: Annotated[int, Field(ge=0)] = 25
     many_roles: Annotated[int, Field(ge=0)] = 5
+    #: Two bodies sharing more than this share of the smaller's members overlap (insights).
+    overlap_threshold: Annotated[float, Field(gt=0, le=1)] = 0.6
     # YAML 1.1 reads an unquoted `off` as false; FORMAT.md writes `one-way-reporting: off`.
     checks: dict[str, Annotated[SeveritySetting, BeforeValidator(_off_is_false)]] = Field(
         default_factory=dict
@@ -438,7 +470,14 @@ SECTIONS: dict[str, type[Entity] | type[Post]] = {
     "people": Person,
     "posts": Post,
     "bodies": Body,
+    "plans": Plan,
 }
 
 #: The singular word for each section, for messages ("'x' is a body").
-KIND_WORD = {"organisations": "organisation", "people": "person", "posts": "post", "bodies": "body"}
+KIND_WORD = {
+    "organisations": "organisation",
+    "people": "person",
+    "posts": "post",
+    "bodies": "body",
+    "plans": "plan",
+}

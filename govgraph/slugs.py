@@ -27,4 +27,5 @@ CHECK_SLUGS: tuple[str, ...] = (
     "statutory-composition",
     "abolished-organisation-kind",
     "duplicate-name",
+    "undelivered-priority",
 )

@@ -142,7 +142,8 @@ def test_csv_tables_are_read_by_the_csv_module(cli: Cli, tmp_path: Path) -> None
     folder = tmp_path / "tables"
     assert sorted(p.name for p in folder.iterdir()) == [
         "bodies.csv", "memberships.csv", "organisations.csv", "pack-provisions.csv", "packs.csv",
-        "people.csv", "post-holders.csv", "posts.csv", "reporting-lines.csv",
+        "people.csv", "plan-priorities.csv", "plans.csv", "post-holders.csv", "posts.csv",
+        "reporting-lines.csv",
     ]  # fmt: skip
 
     def rows(name: str) -> list[dict[str, str]]:
@@ -171,6 +172,7 @@ def test_csv_on_standard_output_gives_the_tables_in_turn(cli: Cli) -> None:
     assert names == [
         "organisations.csv", "people.csv", "posts.csv", "post-holders.csv", "bodies.csv",
         "memberships.csv", "reporting-lines.csv", "packs.csv", "pack-provisions.csv",
+        "plans.csv", "plan-priorities.csv",
     ]  # fmt: skip
     for body in sections[1::2]:
         assert list(csv.reader(io.StringIO(body.strip())))[0]

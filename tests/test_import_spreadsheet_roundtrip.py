@@ -78,7 +78,7 @@ def test_the_workbook_holds_real_dates_and_no_formulas(cli: Cli, tmp_path: Path)
     book = load_workbook(workbook)
     assert book.sheetnames == [
         "organisations", "people", "posts", "post-holders", "bodies", "memberships",
-        "reporting-lines", "packs", "pack-provisions",
+        "reporting-lines", "packs", "pack-provisions", "plans", "plan-priorities",
     ]  # fmt: skip
     sheet = book["memberships"]
     header = [c.value for c in sheet[1]]
@@ -150,3 +150,24 @@ def test_a_term_renewed_the_next_day_stays_two_terms(cli: Cli, tmp_path: Path, t
     model, stderr = back(cli, exported(cli, folder, to, tmp_path), tmp_path)
     assert dumped(model) == dumped(load(folder))
     assert "merged" not in stderr
+
+
+@pytest.mark.parametrize("to", ["xlsx", "csv"])
+def test_plans_come_back_with_the_bodies_that_deliver_them(
+    cli: Cli, tmp_path: Path, to: str
+) -> None:
+    original = load(MODELS / "worcestershire")
+    model, _ = back(cli, exported(cli, MODELS / "worcestershire", to, tmp_path), tmp_path)
+    assert {i: dump(p, by_alias=True) for i, p in model.plans.items()} == {
+        i: dump(p, by_alias=True) for i, p in original.plans.items()
+    }
+    assert model.bodies["get-safe"].delivers == ["cypp/get-safe"]
+
+
+def test_a_plan_whose_owner_a_selection_leaves_out_comes_back_without_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    files = exported(cli, MODELS / "worcestershire", "csv", tmp_path, "--bodies", "get-safe")
+    model, _ = back(cli, files, tmp_path)
+    assert model.plans["cypp"].owner is None  # cyp-spb was not exported
+    assert model.bodies["get-safe"].delivers == ["cypp/get-safe"]

@@ -26,6 +26,7 @@ from govgraph.checks import (
     review_overdue,
     statutory_composition,
     term_expired,
+    undelivered_priority,
     vacant_post,
 )
 from govgraph.checks.base import Check, Context, Problem
@@ -52,6 +53,7 @@ CHECKS: dict[str, Check] = {
         statutory_composition,
         abolished_organisation_kind,
         duplicate_name,
+        undelivered_priority,
     )
 }
 

@@ -54,6 +54,7 @@ COMMAND_PATHS: dict[str, str] = {
     "path": "govgraph.cli.explore:path",
     "seats": "govgraph.cli.explore:seats",
     "members": "govgraph.cli.explore:members",
+    "insights": "govgraph.cli.insights:insights",
     "diff": "govgraph.cli.diff:diff",
     "render": "govgraph.cli.render:render",
     "build": "govgraph.cli.build:build",

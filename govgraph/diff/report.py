@@ -10,6 +10,7 @@ from typing import Any
 
 from govgraph.diff.changes import AREAS, Change, escape_markdown
 from govgraph.diff.leave_out import only_areas, without_fields
+from govgraph.diff.shape import ShapeChange, shape_figures
 from govgraph.diff.sources import open_model
 from govgraph.diff.states import compare_states
 from govgraph.diff.versions import compare_models
@@ -27,6 +28,8 @@ class DiffResult:
     model: str
     changes: list[Change]
     dates: tuple[date, date] | None = None
+    #: The change in the shape figures (None when only some areas were asked for).
+    shape: ShapeChange | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -52,7 +55,11 @@ def diff_versions(
     changes = compare_models(
         without_fields(before, ignore_fields), without_fields(after, ignore_fields)
     )
-    return DiffResult(old, new, after.name, only_areas(changes, areas))
+    today = date.today()
+    shape = (
+        None if areas else ShapeChange(shape_figures(before, today), shape_figures(after, today))
+    )
+    return DiffResult(old, new, after.name, only_areas(changes, areas), shape=shape)
 
 
 def diff_dates(
@@ -62,7 +69,8 @@ def diff_dates(
     a, b = sorted((first, second))
     model = load(model_dir)
     changes = only_areas(compare_states(build_graph(model), a, b), areas)
-    return DiffResult(a.isoformat(), b.isoformat(), model.name, changes, (a, b))
+    shape = None if areas else ShapeChange(shape_figures(model, a), shape_figures(model, b))
+    return DiffResult(a.isoformat(), b.isoformat(), model.name, changes, (a, b), shape)
 
 
 def _heading(result: DiffResult) -> str:
@@ -81,6 +89,8 @@ def to_text(result: DiffResult) -> str:
     for area, changes in result.by_area():
         lines += ["", f"{area.capitalize()} ({len(changes)}):"]
         lines += [f"  {c.sign} {visible(c.text())}" for c in changes]
+    if result.shape is not None and result.shape.changed:
+        lines += ["", "Shape:"] + [f"  {visible(line)}" for line in result.shape.lines()]
     return "\n".join(lines) + "\n"
 
 
@@ -93,6 +103,8 @@ def to_json(result: DiffResult) -> str:
         "changes": [c.as_dict() for c in result.changes],
         "counts": result.counts,
     }
+    if result.shape is not None:
+        data["shape"] = result.shape.as_dict()
     return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
@@ -114,6 +126,10 @@ def to_markdown(result: DiffResult) -> str:
     for area, changes in result.by_area():
         lines += [f"## {area.capitalize()}", ""]
         lines += [f"- {visible(c.markdown())}." for c in changes]
+        lines.append("")
+    if result.shape is not None and result.shape.changed:
+        lines += ["## Shape", ""]
+        lines += [f"- {escape_markdown(line)}." for line in result.shape.lines()]
         lines.append("")
     return "\n".join(lines)
 

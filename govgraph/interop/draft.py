@@ -130,6 +130,8 @@ class Draft:
     #: The model's own statutory packs, when the source carries them (govgraph's own
     #: spreadsheet tables): written to ``packs.yaml``, in FORMAT.md's pack layout.
     packs: list[dict[str, Any]] = field(default_factory=list)
+    #: The model's plans, when the source carries them: written to ``plans.yaml``.
+    plans: list[dict[str, Any]] = field(default_factory=list)
 
     def section(self, name: str) -> list[dict[str, Any]]:
         entities: list[dict[str, Any]] = getattr(self, name)

@@ -103,6 +103,8 @@ def draft_files(draft: Draft, name: str) -> dict[str, str]:
     files = {f"{section}.yaml": render_section(draft, section) for section in SECTION_ORDER}
     if draft.packs:
         files["packs.yaml"] = render_section(draft, "packs")
+    if draft.plans:
+        files["plans.yaml"] = render_section(draft, "plans")
     files[SETTINGS_FILE] = render_settings(draft, name)
     return files
 

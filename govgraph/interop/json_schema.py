@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from govgraph.packs.models import Pack
-from govgraph.schema import Body, Organisation, Person, Post, Settings
+from govgraph.schema import Body, Organisation, Person, Plan, Post, Settings
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -35,6 +35,10 @@ class ModelFile(BaseModel):
     posts: list[Post] = Field(default_factory=list, description="Offices held over time.")
     bodies: list[Body] = Field(
         default_factory=list, description="Boards, partnerships, sub-groups, committees …"
+    )
+    plans: list[Plan] = Field(
+        default_factory=list,
+        description="Plans a body oversees, with the priorities bodies deliver.",
     )
     packs: list[Pack] = Field(
         default_factory=list, description="The model's own statutory composition packs."

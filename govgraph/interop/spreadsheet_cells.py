@@ -32,12 +32,14 @@ KEYS = {
     "bodies": ("id", "name"), "post-holders": ("post", "person"),
     "memberships": ("body", "member"), "reporting-lines": ("body", "reports_to"),
     "packs": ("id", "name"), "pack-provisions": ("pack", "id"),
+    "plans": ("id", "name"), "plan-priorities": ("plan", "id"),
 }  # fmt: skip
 #: A table's rows in the singular, for "1 body" in the summary.
 ONE_ROW = {
     "organisations": "organisation", "people": "person", "posts": "post",
     "post-holders": "post holder", "bodies": "body", "memberships": "membership",
     "reporting-lines": "reporting line", "packs": "pack", "pack-provisions": "pack provision",
+    "plans": "plan", "plan-priorities": "plan priority",
 }  # fmt: skip
 _TRUE, _FALSE = frozenset(("true", "yes", "y", "1")), frozenset(("false", "no", "n", "0"))
 

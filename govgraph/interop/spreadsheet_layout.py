@@ -19,7 +19,9 @@ How a cell holds what is not a single value:
 
 The model's own statutory packs (``packs:``) travel in two tables, ``packs``
 and ``pack-provisions``, so that a body's ``statutory:`` naming one of them
-comes back too; the packs shipped with govgraph are not written.
+comes back too; the packs shipped with govgraph are not written. Plans
+(``plans:``) travel the same way, in ``plans`` and ``plan-priorities``, so that a
+body's ``delivers`` comes back with the plans it names.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from govgraph.schema import dump
 
 #: Fields held by a table of their own, not in a column of their entity's table.
 NESTED = frozenset(("holders", "reports_to", "members"))
-LISTS = frozenset(("other_names", "tags", "roles"))
+LISTS = frozenset(("other_names", "tags", "roles", "delivers"))
 DATES = frozenset(("established", "dissolved", "left", "from", "to", "term_ends", "reviewed",
                    "last_reported", "in_force_from", "in_force_to"))  # fmt: skip
 #: Dates that end something: a reduced date (``2023``) means its last day.
@@ -66,6 +68,9 @@ def _fields(kind: str, *leave_out: str) -> tuple[str, ...]:
     return tuple(k for k in ORDER[kind] if k not in NESTED and k not in leave_out)
 
 
+#: A plan's columns; its priorities travel in a table of their own.
+PLAN_COLUMNS = ("id", "name", "other_names", "owner", "review", "from", "to", "ignore")
+
 TABLES: tuple[Table, ...] = (
     Table("organisations", "organisation", _fields("organisation")),
     Table("people", "person", _fields("person")),
@@ -82,6 +87,8 @@ TABLES: tuple[Table, ...] = (
           ("body_name", "reports_to_name")),
     Table("packs", "pack", tuple(f for f in Pack.model_fields if f != "provisions")),
     Table("pack-provisions", "provision", ("pack", *Provision.model_fields)),
+    Table("plans", "plan", PLAN_COLUMNS),
+    Table("plan-priorities", "priority", ("plan", "id", "name", "ignore")),
 )  # fmt: skip
 BY_NAME = {table.name: table for table in TABLES}
 
@@ -155,6 +162,23 @@ def table_rows(view: ExportView) -> Iterator[tuple[Table, list[Sequence[Any]]]]:
         for pack in packs
         for p in pack.provisions
     ]  # fmt: skip
+    plans = list(view.model.plans.values())
+    exported = {body.id for body in view.bodies}  # --bodies may leave a plan's owner out
+    yield (
+        BY_NAME["plans"],
+        [
+            _row("plans", plan, owner=plan.owner if plan.owner in exported else None)
+            for plan in plans
+        ],
+    )
+    yield (
+        BY_NAME["plan-priorities"],
+        [
+            _row("plan-priorities", priority, plan=plan.id)
+            for plan in plans
+            for priority in plan.priorities
+        ],
+    )
 
 
 def rule_text(rule: dict[str, Any]) -> str:

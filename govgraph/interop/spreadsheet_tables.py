@@ -32,6 +32,7 @@ from govgraph.interop.spreadsheet_cells import (
 )
 from govgraph.interop.spreadsheet_layout import NESTED, TABLES
 from govgraph.interop.spreadsheet_packs import KnownPacks, read_packs
+from govgraph.interop.spreadsheet_plans import read_plans
 from govgraph.interop.spreadsheet_read import Row
 from govgraph.interop.spreadsheet_seats import Entities, text
 from govgraph.schema import (
@@ -57,9 +58,10 @@ def read_tables(draft: Draft, found: Iterable[TableSheet]) -> Entities:
     order = {table.name: n for n, table in enumerate(TABLES)}
     tables = list(found)
     known = read_packs(draft, [t for t in tables if t.table.name.startswith("pack")])
+    read_plans(draft, [t for t in tables if t.table.name.startswith("plan")])
     reader = _TableReader(draft, known)
     for item in sorted(tables, key=lambda t: order[t.table.name]):
-        if item.table.name.startswith("pack"):
+        if item.table.name.startswith(("pack", "plan")):
             continue
         reader.read(item)
     reader.finish()
