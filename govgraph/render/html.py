@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.errors import GovgraphError
-from govgraph.render.fragments import findings_html, legend_html, names_of, table_html, text
+from govgraph.render.fragments import (
+    findings_html,
+    legend_html,
+    members_control,
+    names_of,
+    table_html,
+    text,
+)
 from govgraph.render.view import widen_hint
 
 VIS_VERSION = "9.1.2"
@@ -45,7 +52,7 @@ VIS_PLACES = (
 GENERATOR = '<meta name="generator" content="govgraph'
 
 #: The parts of the chart data the page needs to draw (the rest is read later).
-DRAWING = ("meta", "nodes", "edges", "fields", "legend", "look")
+DRAWING = ("meta", "nodes", "edges", "layout", "fields", "legend", "look")
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = {
@@ -61,7 +68,9 @@ def page(data: dict[str, Any]) -> str:
     """The whole HTML page for ``data`` from :func:`govgraph.render.data.chart_data`."""
     meta = data["meta"]
     vis_js = inline_script(vis_network_js())
-    chart_js = inline_script(_resource("textwrap.js") + "\n" + _resource("chart.js"))
+    chart_js = inline_script(
+        "\n".join(_resource(name) for name in ("textwrap.js", "picture.js", "chart.js"))
+    )
     first, as_of, last = (date.fromisoformat(meta[k]) for k in ("first_day", "as_of", "last_day"))
     bodies = [node for node in data["nodes"] if node["entity"] == "body"]
     names = names_of(data)
@@ -81,6 +90,7 @@ def page(data: dict[str, Any]) -> str:
         "days": str((last - first).days),
         "as_of_index": str((as_of - first).days),
         "legend": legend_html(data["legend"]),
+        "members_control": members_control(meta["members"]),
         "finding_count": str(len(data["findings"])),
         "findings": findings_html(data["findings"], names, meta["as_of"]),
         "table": table_html(bodies, data, names, meta["as_of"]),
