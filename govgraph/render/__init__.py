@@ -64,6 +64,7 @@ def render_chart(
             members=members,
             focus=view.focus,
             title=title or result.model.name,
+            expanded=whole,
         )
         return page(data)
 

@@ -31,16 +31,22 @@
     document.addEventListener("DOMContentLoaded", function () { action(); });
     return undefined;
   }
-  ["details", "holders", "names", "findings", "memberships"].forEach(function (key) {
+  ["member_nodes", "details", "holders", "names", "findings", "memberships"].forEach(function (key) {
     if (key in data) return;
     Object.defineProperty(data, key, {
       enumerable: true,
       get: function () {
-        if (!more) more = JSON.parse(document.getElementById("govgraph-details").textContent);
+        if (!more) {
+          more = JSON.parse(document.getElementById("govgraph-details").textContent);
+          more.member_nodes.forEach(function (n) { nodeById.set(n.id, n); });
+        }
         return more[key];
       }
     });
   });
+
+  // Reads the rest of the data (the member nodes among it) once the page has been read.
+  function loadRest() { if (!more && ready()) void data.names; }
 
   var NONE = [];
   function list(value) { return value || NONE; }
@@ -121,6 +127,7 @@
     return !node || isCurrent(node.start, node.end, state.day);
   }
   function named(id) {
+    loadRest();
     var node = nodeById.get(id);
     if (node) return node;
     var row = data.names[id];
@@ -347,29 +354,32 @@
       if (ready()) membersOf(p[0]).forEach(function (m) { if (isCurrent(m.from, m.to, state.day)) members.add(m.member); });
     });
     var counts = { bodies: block.places.length, current: current, members: ready() ? members.size : null, findings: findings };
-    blockCounts.set(key, counts);
+    if (ready()) blockCounts.set(key, counts);
     return counts;
   }
 
-  // The line under a box's name: its members and findings, or a collapsed block's counts.
+  // The first of ``choices`` that fits the box's width at its meta font.
+  function fitting(choices, box) {
+    measurer.font = metaFont(box.h) + "px " + FONT;
+    for (var i = 0; i < choices.length; i++) if (measurer.measureText(choices[i]).width <= box.w - 12) return choices[i];
+    return choices[choices.length - 1];
+  }
+
+  // The line under a box's name: its members and findings, or a collapsed block's counts,
+  // in words when they fit, else in short (the tooltip and the details have them in full).
   function metaLine(n) {
-    var parts = [];
+    var box = at.get(n.id) || boxOf(n.tier);
     if (isCollapsed(n.id)) {
       var c = countsOf(blockOf.get(n.id));
-      parts.push("▸ " + plural(c.bodies, "body").replace("bodys", "bodies"));
-      if (c.members !== null) parts.push(plural(c.members, "member"));
-      if (findingsShown() && c.findings) parts.push("⚠ " + plural(c.findings, "finding"));
-      return parts.join(" · ");
+      var bodies = plural(c.bodies, "body").replace("bodys", "bodies");
+      var people = c.members === null ? "" : " · " + plural(c.members, "member");
+      var found = findingsShown() && c.findings ? " · ⚠ " + c.findings : "";
+      return fitting(["▸ " + bodies + people + found, "▸ " + bodies + people, "▸ " + bodies], box);
     }
     var members = plural(seatCount(n.id), "member"), marked = badge(n);
     if (!marked) return members;
-    // As much as fits: the counts in words, or in short (the tooltip has them in words).
-    var box = at.get(n.id) || boxOf(n.tier), width = box.w - 12;
     var total = plural((n.errors || 0) + (n.warnings || 0), "finding");
-    var choices = [members + " · " + marked, members + " · ⚠ " + total, "⚠ " + total];
-    measurer.font = metaFont(box.h) + "px " + FONT;
-    for (var i = 0; i < choices.length; i++) if (measurer.measureText(choices[i]).width <= width) return choices[i];
-    return choices[2];
+    return fitting([members + " · " + marked, members + " · ⚠ " + total, "⚠ " + total], box);
   }
 
   // --- how a body looks on the date, with the filters --------------------------------------
@@ -986,6 +996,7 @@
 
   // Focus a node from search, the findings list or the text view.
   function focusNode(id, moveFocus) {
+    loadRest();
     if (!nodeById.has(id)) {
       searchStatus.textContent = named(id).name + " is not drawn in this chart (render with --focus " + id + " to see it).";
       return false;
@@ -1009,7 +1020,7 @@
   var index = null;
   function searchable() {
     if (!index) {
-      index = data.nodes.map(function (n) {
+      index = data.nodes.concat(data.member_nodes).map(function (n) {
         return {
           id: n.id, name: n.name, body: n.entity === "body", node: n,
           words: [n.name, n.short || ""].concat(n.aka || []).map(function (w) { return w.toLowerCase(); })
@@ -1210,6 +1221,8 @@
 
   updateCounts();
   if (meta.focus) focusNode(meta.focus);
+  // The boxes' member counts need the memberships, read after the first drawing.
+  whenReady(function () { setTimeout(function () { network.redraw(); }, 0); });
 
   window.govgraph = {
     network: network, nodes: nodes, data: data, state: state, at: at, expanded: expanded,

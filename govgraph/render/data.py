@@ -89,7 +89,7 @@ def chart_data(
     tier = {body: place[3] for block in placed for place in block.places for body in place[:1]}
     on = result.as_of
     nodes = [_body_node(model, b, tier[b], on, severities(b)) for b in view.bodies]
-    nodes += [_member_node(m, *found[m], severities(m)) for m in member_ids]
+    member_nodes = [_member_node(m, *found[m], severities(m)) for m in member_ids]
     edges = list(_reporting_edges(model, view.bodies, lookup.drawn))
     # Every member in the table sits on a drawn body.
     lookup.refer_to_rows(seated.table, seated.seats)
@@ -116,12 +116,13 @@ def chart_data(
                 "bodies": len(view.bodies),
                 "model_bodies": len(model.bodies),
                 "members": len(member_ids),
-                "nodes": len(nodes),
+                "nodes": len(nodes) + len(member_nodes),
                 "edges": len(edges) + member_links,
                 "findings_elsewhere": len(result.findings) - len(shown),
             },
         },
         "nodes": nodes,
+        "member_nodes": member_nodes,
         "edges": edges,
         "memberships": seated.table,
         "fields": FIELDS,
@@ -131,7 +132,7 @@ def chart_data(
             "boxes": [list(size) for size in BOX_SIZES],
             "overview": not expanded and len(view.bodies) > LARGE_MODEL,
         },
-        "legend": _legend(nodes),
+        "legend": _legend(nodes + member_nodes),
         "details": details,
         "holders": holders,
         "names": lookup.names(),

@@ -57,6 +57,7 @@ def names_of(data: dict[str, Any]) -> dict[str, str]:
     """Every name in the chart data, by id: drawn nodes name themselves, the rest are in names."""
     named = {entity_id: row[0] for entity_id, row in data["names"].items()}
     named.update((node["id"], node["name"]) for node in data["nodes"])
+    named.update((node["id"], node["name"]) for node in data["member_nodes"])
     return named
 
 

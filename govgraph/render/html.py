@@ -7,10 +7,10 @@ fetches nothing:
 * vis-network's JavaScript is inlined from the copy pyvis ships;
 * the data is JSON inside ``<script type="application/json">`` with ``<``,
   ``>``, ``&`` and U+2028/2029 escaped, so no model text can close the element.
-  It comes in two parts: what drawing needs (``govgraph-data``: meta, nodes,
-  edges, fields, legend, look, and the memberships when members are drawn) before
-  the scripts, and the rest (``govgraph-details``: details, holders, names,
-  findings) after them, so that the browser draws the chart before it has read
+  It comes in two parts: what drawing the bodies needs (``govgraph-data``: meta,
+  body nodes, reporting lines, blocks, fields, legend, look) before the scripts,
+  and the rest (``govgraph-details``: member nodes, memberships, details,
+  holders, names, findings) after them, so that the browser draws the chart before it has read
   the rest, which the page reads when first needed (see :func:`embedded_json`);
 * every other piece of model text is HTML-escaped (:mod:`govgraph.render.fragments`);
 * a Content-Security-Policy allows only the page's own two scripts (vis-network,
@@ -106,14 +106,10 @@ def page(data: dict[str, Any]) -> str:
 
 
 def embedded_json(data: dict[str, Any]) -> tuple[str, str]:
-    """The chart data as the page embeds it: what drawing needs, then the rest.
-
-    The memberships go first when members are drawn (each is a link on the chart),
-    else with the rest (only the details panel reads them).
-    """
-    drawing = DRAWING + (("memberships",) if data["meta"]["members"] else ())
-    first = {key: data[key] for key in drawing}
-    rest = {key: value for key, value in data.items() if key not in drawing}
+    """The chart data as the page embeds it: what drawing the bodies needs, then the rest
+    (members are drawn only when asked for, after the page has been read)."""
+    first = {key: data[key] for key in DRAWING}
+    rest = {key: value for key, value in data.items() if key not in DRAWING}
     return json_for_script(first), json_for_script(rest)
 
 
