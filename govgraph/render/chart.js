@@ -165,74 +165,78 @@
   // --- blocks and how they are composed ----------------------------------------------------
 
   var layout = data.layout;
-  function boxOf(tier) { var b = layout.boxes[Math.min(tier || 0, layout.boxes.length - 1)]; return { w: b[0], h: b[1] }; }
-  var GAP = 60, BAND = 90;
+  function tierSize(tier) { var t = layout.tiers[Math.min(tier || 0, layout.tiers.length - 1)]; return { w: t[0], h: t[1] }; }
+  var GAP = layout.gap, BAND = 70;
+  var directions = new Map();  // "child parent" -> both, up or down
+  data.edges.forEach(function (e) { directions.set(e.from + " " + e.to, e.direction); });
   var blocks = layout.blocks.map(function (b) {
-    return { top: b[0], w: b[1], h: b[2], places: b[3] };
+    var boxes = b[5].map(function (r) { return { id: r[0], x: r[1], y: r[2], tier: r[3], lines: r[4], shortened: Boolean(r[5]) }; });
+    var top = boxes.filter(function (box) { return box.id === b[0]; })[0];
+    return {
+      top: b[0], x: b[1], y: b[2], w: b[3], h: b[4], boxes: boxes, topBox: top,
+      lines: b[6].map(function (c) { return { child: c[0], parent: c[1], points: c[2], second: Boolean(c[3]) }; })
+    };
   });
+  var links = layout.links.map(function (c) { return { child: c[0], parent: c[1], points: c[2], second: Boolean(c[3]) }; });
   var blockOf = new Map();
-  blocks.forEach(function (block) { block.places.forEach(function (p) { blockOf.set(p[0], block); }); });
+  blocks.forEach(function (block) { block.boxes.forEach(function (box) { blockOf.set(box.id, block); }); });
   var expanded = new Set(layout.overview ? [] : blocks.map(function (b) { return b.top; }));
-  function collapsible(block) { return block.places.length > 1; }
+  function collapsible(block) { return block.boxes.length > 1; }
   function isCollapsed(id) {
     var block = blockOf.get(id);
     return Boolean(block && block.top === id && collapsible(block) && !expanded.has(id));
   }
 
-  var at = new Map();        // id -> {x, y, w, h}: where each drawn body or member is
+  var at = new Map();   // id -> {x, y (centre), w, h, lines}: where each drawn body or member is
+  var routes = [];      // the reporting lines drawn: {child, parent, points, second}
   var bounds = { w: 0, h: 0 };
 
-  // Rows of blocks: the overview keeps its rows (a box expands in place, pushing the rest
-  // of its row right and the rows below down); a chart opened expanded fills rows up to
-  // about 1.6 times as wide as high.
-  function rowsOf(sizes) {
-    var rows = [];
-    if (layout.overview) {
-      for (var i = 0; i < sizes.length; i += layout.columns) rows.push(sizes.slice(i, i + layout.columns));
-      return rows;
-    }
-    var area = 0, widest = 0;
-    sizes.forEach(function (s) { area += (s.w + GAP) * (s.h + GAP); widest = Math.max(widest, s.w); });
-    var target = Math.max(widest, Math.sqrt(area * 1.6)), row = [], width = 0;
-    sizes.forEach(function (s) {
-      // A small block may overhang the widest a little rather than start a row alone.
-      if (row.length && width + s.w > target * 1.25) { rows.push(row); row = []; width = 0; }
-      row.push(s); width += s.w + GAP;
-    });
-    if (row.length) rows.push(row);
-    return rows;
+  function place(box, dx, dy) {
+    var size = tierSize(box.tier);
+    at.set(box.id, { x: dx + box.x + size.w / 2, y: dy + box.y + size.h / 2, w: size.w, h: size.h, lines: box.lines, shortened: box.shortened });
+  }
+  function moved(line, dx, dy) {
+    return { child: line.child, parent: line.parent, second: line.second, points: line.points.map(function (p) { return [p[0] + dx, p[1] + dy]; }) };
   }
 
+  // Every block expanded: where govgraph's layout put them (as on paper). Otherwise the
+  // overview's rows, each block as its top's box or expanded in place.
   function compose() {
-    var top = boxOf(0);
-    var sizes = blocks.map(function (block) {
-      var open = !collapsible(block) || expanded.has(block.top);
-      return { block: block, open: open, w: open ? block.w : top.w, h: open ? block.h : top.h };
-    });
-    var rows = rowsOf(sizes);
-    var widths = rows.map(function (row) {
-      return row.reduce(function (sum, s) { return sum + s.w; }, 0) + GAP * (row.length - 1);
-    });
-    var widest = Math.max.apply(null, widths.concat([0]));
     at.clear();
-    var y = 0;
-    rows.forEach(function (row, r) {
-      var x = (widest - widths[r]) / 2, height = 0;
-      row.forEach(function (s) {
-        if (s.open) {
-          s.block.places.forEach(function (p) {
-            var box = boxOf(p[3]);
-            at.set(p[0], { x: x + p[1], y: y + p[2], w: box.w, h: box.h });
-          });
-        } else {
-          at.set(s.block.top, { x: x + top.w / 2, y: y + top.h / 2, w: top.w, h: top.h });
-        }
-        x += s.w + GAP;
-        height = Math.max(height, s.h);
+    routes = [];
+    var allOpen = blocks.every(function (b) { return !collapsible(b) || expanded.has(b.top); });
+    if (allOpen) {
+      blocks.forEach(function (block) {
+        block.boxes.forEach(function (box) { place(box, block.x, block.y); });
+        block.lines.forEach(function (line) { routes.push(moved(line, block.x, block.y)); });
       });
-      y += height + GAP;
-    });
-    bounds = { w: widest, h: Math.max(0, y - GAP) };
+      routes = routes.concat(links);
+      bounds = { w: layout.width, h: layout.height };
+    } else {
+      var y = 0, widest = 0;
+      layout.rows.forEach(function (row) {
+        var x = 0, height = 0;
+        row.forEach(function (index) {
+          var block = blocks[index], open = !collapsible(block) || expanded.has(block.top);
+          var w = open ? block.w : tierSize(0).w, h = open ? block.h : tierSize(0).h;
+          if (open) {
+            block.boxes.forEach(function (box) { place(box, x, y); });
+            block.lines.forEach(function (line) { routes.push(moved(line, x, y)); });
+          } else {
+            place({ id: block.top, x: 0, y: 0, tier: 0, lines: block.topBox.lines, shortened: block.topBox.shortened }, x, y);
+          }
+          x += w + GAP;
+          height = Math.max(height, h);
+        });
+        widest = Math.max(widest, x - GAP);
+        y += height + GAP;
+      });
+      links.forEach(function (line) {  // between blocks: routed again for where they now are
+        var points = route(line.child, line.parent);
+        if (points) routes.push({ child: line.child, parent: line.parent, second: true, points: points });
+      });
+      bounds = { w: widest, h: Math.max(0, y - GAP) };
+    }
     placeMembers();
   }
 
@@ -248,7 +252,7 @@
       membersOf(body).forEach(function (m) {
         if (!nodeById.has(m.member)) return;
         if (!seen.has(m.member)) seen.set(m.member, []);
-        seen.get(m.member).push(body);
+        seen.get(m.member).push(m);
       });
     });
     return Array.from(seen.entries());
@@ -261,9 +265,9 @@
     memberLinks = [];
     var members = shownMembers();
     if (!members.length) return;
-    var spacing = 150, rows = Math.min(8, Math.max(2, Math.ceil(members.length * spacing / Math.max(bounds.w, 600))));
+    var spacing = 110, rows = Math.min(8, Math.max(2, Math.ceil(members.length * spacing / Math.max(bounds.w, 600))));
     var wanted = members.map(function (entry) {
-      var xs = entry[1].map(function (b) { return at.get(b).x; });
+      var xs = entry[1].map(function (seat) { return at.get(seat.body).x; });
       return { id: entry[0], on: entry[1], x: xs.reduce(function (a, b) { return a + b; }, 0) / xs.length };
     }).sort(function (a, b) { return a.x - b.x || (nodeById.get(a.id).name < nodeById.get(b.id).name ? -1 : 1); });
     var last = null, gap = spacing / rows, shift = 0;
@@ -271,60 +275,19 @@
     shift /= wanted.length;
     var band = bounds.h + BAND;
     wanted.forEach(function (m, i) {
-      at.set(m.id, { x: m.placed - shift, y: band + (i % rows) * 64, w: 26, h: 26, member: true });
-      m.on.forEach(function (body) { memberLinks.push({ from: m.id, to: body }); });
+      at.set(m.id, { x: m.placed - shift, y: band + (i % rows) * 46, w: 18, h: 18, member: true });
+      m.on.forEach(function (seat) { memberLinks.push({ from: m.id, to: seat.body, start: seat.from, end: seat.to }); });
     });
-    bounds.h = band + rows * 64;
+    bounds.h = band + rows * 46;
   }
 
   // --- labels ----------------------------------------------------------------------------
 
+  // Box text as govgraph's layout measured it: 12 px DejaVu Sans (or a close sans-serif),
+  // 14 px a line, and a 10.5 px counts line (govgraph/render/tiers.py, paint.py).
+  var BOX_FONT = "'DejaVu Sans', Verdana, sans-serif";
+  var NAME_SIZE = 12, LINE_HEIGHT = 14, CAPTION_SIZE = 10.5, CAPTION_HEIGHT = 13;
   var measurer = document.createElement("canvas").getContext("2d");
-  function nameFont(h) { return Math.round(h * 0.28); }
-  function metaFont(h) { return Math.round(h * 0.19); }
-
-  // The words of ``text`` in at most ``most`` lines of ``width`` at ``font``; null if they
-  // do not fit.
-  function fitLines(text, width, font, most) {
-    measurer.font = font;
-    var words = text.split(/\s+/).filter(Boolean), lines = [], line = "";
-    for (var i = 0; i < words.length; i++) {
-      var tried = line ? line + " " + words[i] : words[i];
-      if (measurer.measureText(tried).width <= width) { line = tried; continue; }
-      if (!line || lines.length + 1 >= most) return null;
-      lines.push(line);
-      line = words[i];
-      if (measurer.measureText(line).width > width) return null;
-    }
-    if (line) lines.push(line);
-    return lines.length <= most ? lines : null;
-  }
-  // The end of ``text`` cut to fit one line, with an ellipsis.
-  function cut(text, width, font) {
-    measurer.font = font;
-    var chars = Array.from(text);
-    while (chars.length > 1 && measurer.measureText(chars.join("") + "…").width > width) chars.pop();
-    return chars.join("") + "…";
-  }
-
-  // A box's name lines: the full name where it fits in two lines, else the short name,
-  // else the name cut short (the tooltip and the details have it in full).
-  function boxLabel(n, box) {
-    var key = box.w + "x" + box.h;
-    if (n.labelKey === key) return n.labelLines;
-    var font = nameFont(box.h) + "px " + FONT, width = box.w - 16;
-    var lines = fitLines(n.name, width, font, 2) || (n.short && fitLines(n.short, width, font, 2));
-    if (!lines) {
-      var first = fitLines(n.short || n.name, width, font, 1e9) || [n.short || n.name];
-      lines = [first[0].length && measurer.measureText(first[0]).width <= width ? first[0] : cut(first[0], width, font)];
-      var rest = first.slice(1).join(" ");
-      if (rest) lines.push(cut(rest, width, font));
-    }
-    n.labelKey = key;
-    n.labelLines = lines;
-    n.abridged = lines.join(" ") !== n.name;
-    return lines;
-  }
 
   // "⚠ 1 error, 2 warnings"
   function badge(n) {
@@ -347,39 +310,39 @@
     var key = block.top + "@" + state.day;
     if (blockCounts.has(key)) return blockCounts.get(key);
     var members = new Set(), findings = 0, current = 0;
-    block.places.forEach(function (p) {
-      var n = nodeById.get(p[0]);
+    block.boxes.forEach(function (box) {
+      var n = nodeById.get(box.id);
       if (isCurrent(n.start, n.end, state.day)) current += 1;
       findings += (n.errors || 0) + (n.warnings || 0);
-      if (ready()) membersOf(p[0]).forEach(function (m) { if (isCurrent(m.from, m.to, state.day)) members.add(m.member); });
+      if (ready()) membersOf(box.id).forEach(function (m) { if (isCurrent(m.from, m.to, state.day)) members.add(m.member); });
     });
-    var counts = { bodies: block.places.length, current: current, members: ready() ? members.size : null, findings: findings };
+    var counts = { bodies: block.boxes.length, current: current, members: ready() ? members.size : null, findings: findings };
     if (ready()) blockCounts.set(key, counts);
     return counts;
   }
 
   // The first of ``choices`` that fits the box's width at its meta font.
   function fitting(choices, box) {
-    measurer.font = metaFont(box.h) + "px " + FONT;
-    for (var i = 0; i < choices.length; i++) if (measurer.measureText(choices[i]).width <= box.w - 12) return choices[i];
+    measurer.font = CAPTION_SIZE + "px " + BOX_FONT;
+    for (var i = 0; i < choices.length; i++) if (measurer.measureText(choices[i]).width <= box.w - 10) return choices[i];
     return choices[choices.length - 1];
   }
 
   // The line under a box's name: its members and findings, or a collapsed block's counts,
   // in words when they fit, else in short (the tooltip and the details have them in full).
   function metaLine(n) {
-    var box = at.get(n.id) || boxOf(n.tier);
+    var box = at.get(n.id) || tierSize(n.tier);
     if (isCollapsed(n.id)) {
       var c = countsOf(blockOf.get(n.id));
       var bodies = plural(c.bodies, "body").replace("bodys", "bodies");
       var people = c.members === null ? "" : " · " + plural(c.members, "member");
       var found = findingsShown() && c.findings ? " · ⚠ " + c.findings : "";
-      return fitting(["▸ " + bodies + people + found, "▸ " + bodies + people, "▸ " + bodies], box);
+      return fitting(["▸ " + bodies + people + found, "▸ " + bodies + found, "▸ " + bodies], box);
     }
     var members = plural(seatCount(n.id), "member"), marked = badge(n);
     if (!marked) return members;
     var total = plural((n.errors || 0) + (n.warnings || 0), "finding");
-    return fitting([members + " · " + marked, members + " · ⚠ " + total, "⚠ " + total], box);
+    return fitting([members + " · " + marked, members + " · ⚠ " + total, members + " · ⚠ " + ((n.errors || 0) + (n.warnings || 0))], box);
   }
 
   // --- how a body looks on the date, with the filters --------------------------------------
@@ -390,9 +353,10 @@
     var current = isCurrent(n.start, n.end, state.day);
     var dimmed = state.problemsOnly && !(findingsShown() && n.severity);
     var v = {
-      fill: style.fill, border: mark ? mark.border : style.border, width: mark ? mark.width : 1.5,
-      dashes: mark && mark.dashes ? mark.dashes : null, ink: "#111111", muted: "#333333",
-      radius: style.shape === "ellipse" ? 22 : style.rounded ? 8 : 0, shape: style.shape
+      fill: style.fill, border: mark ? mark.border : style.border, width: mark ? 3 : 1.5,
+      dashes: mark && mark.dashes ? mark.dashes : null, ink: "#000000",
+      muted: n.errors && findingsShown() ? look.marks.error.border : "#333333",
+      radius: style.shape === "ellipse" ? 16 : style.rounded ? 7 : 1.5, shape: style.shape
     };
     if (!current) {
       v.fill = "#f2f2f2"; v.border = "#9e9e9e"; v.width = 1.5; v.dashes = [3, 3]; v.ink = "#6b6b6b"; v.muted = "#6b6b6b";
@@ -414,38 +378,46 @@
     ctx.closePath();
   }
 
+  // Where a box's text goes (as paint.py writes it): the name's baselines, the counts'.
+  function textRows(box) {
+    var lines = box.lines || [];
+    var top = -box.h / 2 + (box.h - (lines.length * LINE_HEIGHT + CAPTION_HEIGHT)) / 2;
+    return {
+      lines: lines.map(function (line, i) { return { text: line, y: top + i * LINE_HEIGHT + NAME_SIZE * 0.95 }; }),
+      caption: top + lines.length * LINE_HEIGHT + CAPTION_HEIGHT - 3
+    };
+  }
+
   // vis-network calls this for every body it draws (a "custom" shape): the box, its name
   // and its counts.
   function drawBody(args) {
-    var n = nodeById.get(args.id), box = at.get(args.id) || boxOf(n.tier);
+    var n = nodeById.get(args.id), box = at.get(args.id) || tierSize(n.tier);
     var ctx = args.ctx, x = args.x - box.w / 2, y = args.y - box.h / 2;
     return {
       nodeDimensions: { width: box.w, height: box.h },
       drawNode: function () {
         var v = visualOf(n), scale = network ? network.getScale() : 1;
         if (isCollapsed(n.id)) {  // a stack: the block's other bodies are behind it
-          roundedRect(ctx, x + 6, y + 6, box.w, box.h, v.radius);
+          roundedRect(ctx, x + 5, y + 5, box.w, box.h, v.radius);
           ctx.fillStyle = "#ffffff"; ctx.fill(); ctx.lineWidth = 1.5; ctx.strokeStyle = v.border; ctx.stroke();
         }
         roundedRect(ctx, x, y, box.w, box.h, v.radius);
         ctx.fillStyle = v.fill; ctx.fill();
         ctx.setLineDash(v.dashes || []);
-        ctx.lineWidth = args.state.selected ? 5 : v.width;
+        ctx.lineWidth = args.state.selected ? 4 : v.width;
         ctx.strokeStyle = args.state.selected ? "#000000" : args.state.hover ? "#333333" : v.border;
         ctx.stroke();
         ctx.setLineDash([]);
-        var size = nameFont(box.h);
-        if (size * scale < 3) {  // too small to read: a bar where the name would be
-          ctx.fillStyle = v.muted; ctx.fillRect(x + 12, y + box.h / 2 - size / 3, box.w - 24, size / 1.5);
+        if (NAME_SIZE * scale < 3) {  // too small to read: a bar where the name would be
+          ctx.fillStyle = "#9a9a9a"; ctx.fillRect(x + 10, args.y - 3, box.w - 20, 6);
           return;
         }
-        var lines = boxLabel(n, box), small = metaFont(box.h), lead = size * 1.15;
-        var top = y + (box.h - lines.length * lead - small * 1.2) / 2 + size * 0.5;
-        ctx.textAlign = "center"; ctx.textBaseline = "middle";
-        ctx.fillStyle = v.ink; ctx.font = "600 " + size + "px " + FONT;
-        lines.forEach(function (line, i) { ctx.fillText(isolated(line), args.x, top + i * lead); });
-        ctx.fillStyle = v.muted; ctx.font = small + "px " + FONT;
-        ctx.fillText(metaLine(n), args.x, top + lines.length * lead + small * 0.45);
+        var rows = textRows(box);
+        ctx.textAlign = "center"; ctx.textBaseline = "alphabetic";
+        ctx.fillStyle = v.ink; ctx.font = NAME_SIZE + "px " + BOX_FONT;
+        rows.lines.forEach(function (line) { ctx.fillText(isolated(line.text), args.x, args.y + line.y); });
+        ctx.fillStyle = v.muted; ctx.font = CAPTION_SIZE + "px " + BOX_FONT;
+        ctx.fillText(metaLine(n), args.x, args.y + rows.caption);
       }
     };
   }
@@ -462,88 +434,86 @@
   function drawMember(args) {
     var n = nodeById.get(args.id), ctx = args.ctx;
     return {
-      nodeDimensions: { width: 26, height: 26 },
+      nodeDimensions: { width: 18, height: 18 },
       drawNode: function () {
         var style = look.kinds[n.kind], current = isCurrent(n.start, n.end, state.day);
         var mark = findingsShown() ? look.marks[n.severity] : null;
-        memberPath(ctx, MEMBER_SHAPES[n.kind], args.x, args.y, 12);
+        memberPath(ctx, MEMBER_SHAPES[n.kind], args.x, args.y, 8);
         ctx.fillStyle = current ? style.fill : "#f2f2f2"; ctx.fill();
         ctx.lineWidth = args.state.selected ? 4 : mark ? mark.width : 1.5;
         ctx.strokeStyle = args.state.selected ? "#000000" : mark ? mark.border : current ? style.border : "#9e9e9e";
         ctx.stroke();
       },
       drawExternalLabel: function () {
-        ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.font = "14px " + FONT;
+        ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.font = "10px " + BOX_FONT;
         ctx.fillStyle = isCurrent(n.start, n.end, state.day) ? "#222222" : "#8a8a8a";
-        govgraphWrap(n.name, 18).split("\n").forEach(function (line, i) { ctx.fillText(isolated(line), args.x, args.y + 16 + i * 16); });
+        govgraphWrap(n.name, 18).split("\n").forEach(function (line, i) { ctx.fillText(isolated(line), args.x, args.y + 11 + i * 12); });
       }
     };
   }
 
   // --- reporting lines: right-angled connectors, drawn before the boxes --------------------
 
-  var DIRECTION_LABEL = { both: "", up: "up only", down: "down only" };
-  var ABOUT = { both: "reports to", up: "reports (up only) to", down: "hears (down only) from" };
-
-  // The route of a reporting line from a child's top up to its parent's bottom: down from
-  // the parent to a bus just above the child's tier, across, and down to the child.
-  function route(e) {
-    var child = at.get(e.from), parent = at.get(e.to);
-    if (!child || !parent || child.member || parent.member) return null;
-    var from = { x: parent.x, y: parent.y + parent.h / 2 }, to = { x: child.x, y: child.y - child.h / 2 };
-    var bus = to.y > from.y ? to.y - Math.min(GAP / 2, (to.y - from.y) / 2) : Math.max(from.y, to.y) + 20;
-    return [[from.x, from.y], [from.x, bus], [to.x, bus], [to.x, to.y]];
+  // A line between blocks the overview has moved: from the child's top up to a bus above
+  // it, across, and up (or down) to the parent's bottom.
+  function route(childId, parentId) {
+    var child = at.get(childId), parent = at.get(parentId);
+    if (!child || !parent) return null;
+    var from = [child.x, child.y - child.h / 2], to = [parent.x, parent.y + parent.h / 2];
+    var bus = from[1] > to[1] ? from[1] - Math.min(GAP / 2, (from[1] - to[1]) / 2) : Math.min(from[1], to[1]) - GAP / 2;
+    return [from, [from[0], bus], [to[0], bus], to];
   }
-  function lineShown(e) {
-    var from = nodeById.get(e.from), to = nodeById.get(e.to);
-    return !state.hidden.has(from.kind) && !state.hidden.has(to.kind);
+  function lineShown(line) {
+    var child = nodeById.get(line.child), parent = nodeById.get(line.parent);
+    return at.has(line.child) && at.has(line.parent) && !state.hidden.has(child.kind) && !state.hidden.has(parent.kind);
   }
-  function lineLook(e) {
-    var current = nodeCurrent(e.from) && nodeCurrent(e.to);
-    var dimmed = state.problemsOnly && !(findingsShown() && (nodeById.get(e.from).severity || nodeById.get(e.to).severity));
+  function lineLook(line) {
+    var direction = directions.get(line.child + " " + line.parent) || "both";
+    var current = nodeCurrent(line.child) && nodeCurrent(line.parent);
+    var dimmed = state.problemsOnly && !(findingsShown() && (nodeById.get(line.child).severity || nodeById.get(line.parent).severity));
     return {
-      colour: !current ? "#bdbdbd" : dimmed ? "#dddddd" : look.links.reports,
-      dashes: !current ? [2, 5] : e.direction === "both" ? null : [10, 6],
-      up: e.direction !== "down", down: e.direction !== "up",
-      label: DIRECTION_LABEL[e.direction] + (current ? "" : (DIRECTION_LABEL[e.direction] ? ", " : "") + "not current")
+      colour: !current ? "#c4c4c4" : dimmed ? "#dddddd" : line.second ? "#8a8a8a" : look.links.reports,
+      width: line.second ? 1 : 1.5,
+      dashes: !current ? [2, 4] : direction === "both" ? null : [6, 4],
+      up: direction === "up", down: direction === "down"
     };
   }
-  function arrow(ctx, x, y, pointing) {  // pointing: -1 up, 1 down; the tip at (x, y)
-    ctx.beginPath(); ctx.moveTo(x, y); ctx.lineTo(x - 7, y - pointing * 12); ctx.lineTo(x + 7, y - pointing * 12); ctx.closePath(); ctx.fill();
+  // A triangle with its tip at ``end``, pointing along start -> end (as paint.py draws it).
+  function arrowhead(start, end) {
+    var size = 7, ux = Math.sign(end[0] - start[0]), uy = Math.sign(end[1] - start[1]);
+    var bx = end[0] - ux * size, by = end[1] - uy * size;
+    return [end, [bx - uy * size / 2, by + ux * size / 2], [bx + uy * size / 2, by - ux * size / 2]];
   }
   function visibleArea() {
     var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
     return { left: a.x, top: a.y, right: b.x, bottom: b.y };
   }
+  function fillPolygon(ctx, points) {
+    ctx.beginPath(); ctx.moveTo(points[0][0], points[0][1]);
+    for (var i = 1; i < points.length; i++) ctx.lineTo(points[i][0], points[i][1]);
+    ctx.closePath(); ctx.fill();
+  }
   function drawLines(ctx) {
     var view = visibleArea();
-    ctx.lineWidth = 2;
     memberLinks.forEach(function (link) {
       var m = at.get(link.from), b = at.get(link.to);
-      ctx.strokeStyle = isCurrent(nodeById.get(link.from).start, nodeById.get(link.from).end, state.day) ? look.links.member : "#dddddd";
+      ctx.strokeStyle = isCurrent(link.start, link.end, state.day) ? look.links.member : "#e0e0e0";
       ctx.lineWidth = 1;
-      ctx.beginPath(); ctx.moveTo(m.x, m.y - 12); ctx.lineTo(b.x, b.y + b.h / 2); ctx.stroke();
+      ctx.beginPath(); ctx.moveTo(m.x, m.y - 8); ctx.lineTo(b.x, b.y + b.h / 2); ctx.stroke();
     });
-    ctx.lineWidth = 2;
-    data.edges.forEach(function (e) {
-      if (!lineShown(e)) return;
-      var points = route(e);
-      if (!points) return;
-      var xs = [points[0][0], points[3][0]], ys = [points[0][1], points[3][1]];
-      if (Math.max.apply(null, xs) < view.left || Math.min.apply(null, xs) > view.right ||
-          Math.max.apply(null, ys) < view.top || Math.min.apply(null, ys) > view.bottom) return;
-      var l = lineLook(e);
-      ctx.strokeStyle = l.colour; ctx.fillStyle = l.colour;
+    routes.forEach(function (line) {
+      if (!lineShown(line)) return;
+      var p = line.points, left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+      p.forEach(function (q) { left = Math.min(left, q[0]); right = Math.max(right, q[0]); top = Math.min(top, q[1]); bottom = Math.max(bottom, q[1]); });
+      if (right < view.left || left > view.right || bottom < view.top || top > view.bottom) return;
+      var l = lineLook(line);
+      ctx.strokeStyle = l.colour; ctx.fillStyle = l.colour; ctx.lineWidth = l.width;
       ctx.setLineDash(l.dashes || []);
-      ctx.beginPath(); ctx.moveTo(points[0][0], points[0][1]);
-      for (var i = 1; i < points.length; i++) ctx.lineTo(points[i][0], points[i][1]);
+      ctx.beginPath(); ctx.moveTo(p[0][0], p[0][1]);
+      for (var i = 1; i < p.length; i++) ctx.lineTo(p[i][0], p[i][1]);
       ctx.stroke(); ctx.setLineDash([]);
-      if (l.up) arrow(ctx, points[0][0], points[0][1], -1);
-      if (l.down) arrow(ctx, points[3][0], points[3][1], 1);
-      if (l.label) {
-        ctx.font = "14px " + FONT; ctx.textAlign = "left"; ctx.textBaseline = "middle";
-        ctx.fillText(l.label, points[3][0] + 6, (points[2][1] + points[3][1]) / 2);
-      }
+      if (l.up) fillPolygon(ctx, arrowhead(p[p.length - 2], p[p.length - 1]));
+      if (l.down) fillPolygon(ctx, arrowhead(p[1], p[0]));
     });
   }
 
@@ -622,7 +592,7 @@
       lines = [isolated(n.name) + (n.short ? " (" + isolated(n.short) + ")" : ""), kindLabel(id) + " · " + id];
       if (n.aka) lines.push("also called " + n.aka.map(isolated).join(", "));
       if (n.start || n.end) lines.push((n.start || "…") + " to " + (n.end || "now"));
-      if (isCollapsed(id)) lines.push("Click or press Enter to expand its " + plural(blockOf.get(id).places.length - 1, "body").replace("bodys", "bodies") + " below");
+      if (isCollapsed(id)) lines.push("Click or press Enter to expand its " + plural(blockOf.get(id).boxes.length - 1, "body").replace("bodys", "bodies") + " below");
     } else {
       lines = [isolated(n.name), kindLabel(id) + " · " + id, plural(seatsOf(id).length, "membership") + " in the model"];
     }
@@ -652,13 +622,13 @@
     ids.forEach(function (id) {
       var p = at.get(id);
       if (!p) return;
-      var below = p.member ? 50 : 0;
-      left = Math.min(left, p.x - p.w / 2 - (p.member ? 60 : 0)); right = Math.max(right, p.x + p.w / 2 + (p.member ? 60 : 0) + 8);
+      var below = p.member ? 40 : 0;
+      left = Math.min(left, p.x - p.w / 2 - (p.member ? 45 : 0)); right = Math.max(right, p.x + p.w / 2 + (p.member ? 45 : 0) + 8);
       top = Math.min(top, p.y - p.h / 2); bottom = Math.max(bottom, p.y + p.h / 2 + below + 8);
     });
     if (left === Infinity) return;
     var pad = 16, width = container.clientWidth - 2 * pad, height = container.clientHeight - 2 * pad;
-    var scale = Math.min(width / (right - left), height / (bottom - top), most || 1.5);
+    var scale = Math.min(width / (right - left), height / (bottom - top), most || 2);
     network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale, animation: false });
   }
   function fit() { fitTo(visibleIds()); }
@@ -698,7 +668,7 @@
     if (open === expanded.has(top)) return;
     if (open) expanded.add(top); else expanded.delete(top);
     refresh(false);
-    if (open) fitTo(blockOf.get(top).places.map(function (p) { return p[0]; }), 1);
+    if (open) fitTo(blockOf.get(top).boxes.map(function (box) { return box.id; }), 1.5);
     announce.textContent = (open ? "Expanded " : "Collapsed ") + named(top).name;
   }
 
@@ -745,6 +715,7 @@
     if (state.members === "selected") refresh(false);
     panel.replaceChildren(make("p", "Select a body or member on the chart, search for one, or use “Show on chart” in the text view."));
     delete panel.dataset.node;
+    openDrawer(false);
     announce.textContent = "Nothing selected";
   }
 
@@ -992,7 +963,27 @@
     findingsList(out, list(d.findings));
     panel.replaceChildren(out);
     panel.dataset.node = id;
+    openDrawer(true);
   }
+
+  // The details drawer: over the chart's right side, the selected box kept clear of it.
+  var drawer = document.getElementById("details");
+  function openDrawer(open) {
+    drawer.hidden = !open;
+    if (!open) return;
+    drawer.style.top = container.offsetTop + 1 + "px";
+    drawer.style.maxHeight = container.clientHeight + "px";
+    var place = state.selected && at.get(state.selected);
+    if (!place || getComputedStyle(drawer).position !== "absolute") return;
+    var dom = network.canvasToDOM({ x: place.x + place.w / 2, y: place.y });
+    var room = container.clientWidth - drawer.offsetWidth - 12;
+    if (dom.x > room) {
+      var shift = (dom.x - room) / network.getScale();
+      var view = network.getViewPosition();
+      network.moveTo({ position: { x: view.x + shift, y: view.y }, animation: false });
+    }
+  }
+  document.getElementById("details-close").addEventListener("click", function () { clearSelection(); container.focus({ preventScroll: true }); });
 
   // Focus a node from search, the findings list or the text view.
   function focusNode(id, moveFocus) {
@@ -1172,25 +1163,24 @@
         members.push({ x: place.x, y: place.y, shape: MEMBER_SHAPES[n.kind], fill: style.fill, border: style.border, lines: govgraphWrap(n.name, 18).split("\n") });
         return;
       }
-      var v = visualOf(n);
+      var rows = textRows(place);
       boxes.push({
-        x: place.x - place.w / 2, y: place.y - place.h / 2, w: place.w, h: place.h, look: v,
-        stacked: isCollapsed(id), lines: boxLabel(n, place), meta: metaLine(n),
-        nameSize: nameFont(place.h), metaSize: metaFont(place.h)
+        id: id, name: n.name, x: place.x - place.w / 2, y: place.y - place.h / 2, w: place.w, h: place.h,
+        look: visualOf(n), stacked: isCollapsed(id), meta: metaLine(n),
+        lines: rows.lines.map(function (line) { return { text: line.text, y: place.h / 2 + line.y }; }),
+        caption: place.h / 2 + rows.caption, nameSize: NAME_SIZE, metaSize: CAPTION_SIZE
       });
     });
-    data.edges.forEach(function (e) {
-      if (!lineShown(e)) return;
-      var points = route(e);
-      if (points) lines.push({ points: points, look: lineLook(e) });
+    routes.forEach(function (line) {
+      if (lineShown(line)) lines.push({ points: line.points, look: lineLook(line) });
     });
     memberLinks.forEach(function (link) {
       var m = at.get(link.from), b = at.get(link.to);
-      lines.push({ points: [[m.x, m.y - 12], [b.x, b.y + b.h / 2]], look: { colour: look.links.member, width: 1 } });
+      lines.push({ points: [[m.x, m.y - 8], [b.x, b.y + b.h / 2]], look: { colour: look.links.member, width: 1 } });
     });
     var legend = data.legend.filter(function (k) { return !state.hidden.has(k.kind); });
     return {
-      title: meta.title, width: bounds.w, height: bounds.h, font: FONT,
+      title: meta.title, width: bounds.w, height: bounds.h, font: FONT, boxFont: BOX_FONT,
       subtitle: "On " + state.day + (findingsShown() ? " · findings as of " + meta.as_of : " · findings (as of " + meta.as_of + ") not shown") +
         " · " + meta.view, boxes: boxes, lines: lines, members: members, legend: legend, marks: look.marks,
       generator: meta.generator
@@ -1229,6 +1219,6 @@
     setDate: setDate, setProblemsOnly: setProblemsOnly, setMembers: setMembers, focusNode: focusNode,
     find: find, matches: matches, search: search, expand: expand, choose: choose,
     nodeTitle: nodeTitle, wrapText: govgraphWrap, scene: scene, fit: fit,
-    labelSize: function (id) { return nameFont(at.get(id).h) * network.getScale(); }
+    labelSize: function () { return NAME_SIZE * network.getScale(); }
   };
 }());

@@ -42,7 +42,7 @@ from govgraph.model import Entity, Model
 from govgraph.render.details import Lookup, body_details, member_details
 from govgraph.render.layout import SortKey
 from govgraph.render.rows import FIELDS, IsoText, holder_rows, seating
-from govgraph.render.screen import BOX_SIZES, block_rows, blocks
+from govgraph.render.screen import screen_layout, tiers_of
 from govgraph.render.styles import BODY_STYLES, MEMBER_STYLES, look
 from govgraph.render.view import LARGE_MODEL, View
 
@@ -70,8 +70,8 @@ def chart_data(
     held = holder_rows(model, iso)
     seats = seated.seats if members else {}
     found, key = _entities(model, view.bodies, seats)
-    parents = parents_in(model, view.bodies)
-    placed = blocks(parents, key)
+    overview = not expanded and len(view.bodies) > LARGE_MODEL
+    placed = screen_layout(model, view.bodies, overview)
     member_ids = sorted(seats, key=key)
     lookup = Lookup(model, set(view.bodies) | set(seats), held)
     around = _around(lookup.drawn, seated.seats, held)
@@ -86,7 +86,7 @@ def chart_data(
     def severities(node: str) -> list[str]:
         return [findings[i]["severity"] for i in about.get(node, ())]
 
-    tier = {body: place[3] for block in placed for place in block.places for body in place[:1]}
+    tier = tiers_of(placed)
     on = result.as_of
     nodes = [_body_node(model, b, tier[b], on, severities(b)) for b in view.bodies]
     member_nodes = [_member_node(m, *found[m], severities(m)) for m in member_ids]
@@ -126,12 +126,7 @@ def chart_data(
         "edges": edges,
         "memberships": seated.table,
         "fields": FIELDS,
-        "layout": {
-            "blocks": [[b.top, b.width, b.height, [list(p) for p in b.places]] for b in placed],
-            "columns": block_rows(len(placed)),
-            "boxes": [list(size) for size in BOX_SIZES],
-            "overview": not expanded and len(view.bodies) > LARGE_MODEL,
-        },
+        "layout": placed,
         "legend": _legend(nodes + member_nodes),
         "details": details,
         "holders": holders,
@@ -155,17 +150,6 @@ def date_range(model: Model, as_of: date, seen: set[date]) -> tuple[date, date]:
         days.update(line.last_reported for line in body.reports_to)
     known = {day for day in days if day is not None}
     return min(known), max(known)
-
-
-def parents_in(model: Model, bodies: tuple[str, ...]) -> dict[str, list[str]]:
-    """The drawn structure: each of ``bodies`` with the drawn bodies it reports to (on any
-    date, each once)."""
-    drawn = set(bodies)
-    structure = {}
-    for body in bodies:
-        above = dict.fromkeys(line.body for line in model.bodies[body].reports_to)
-        structure[body] = [parent for parent in above if parent in drawn]
-    return structure
 
 
 def _around(

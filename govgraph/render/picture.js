@@ -11,7 +11,7 @@ var govgraphPicture, govgraphPng;
   "use strict";
 
   var SVG = "http://www.w3.org/2000/svg";
-  var HEADER = 150, MARGIN = 30;
+  var MARGIN = 24;
   var FSI = "\u2068", PDI = "\u2069";
 
   function el(tag, attrs, text) {
@@ -40,76 +40,74 @@ var govgraphPicture, govgraphPng;
   function box(b, font) {
     var g = el("g");
     var v = b.look;
-    if (b.stacked) g.appendChild(rect(b.x + 6, b.y + 6, b.w, b.h, v.radius, "#ffffff", v.border, 1.5));
+    g.appendChild(el("title", {}, b.name));
+    if (b.stacked) g.appendChild(rect(b.x + 5, b.y + 5, b.w, b.h, v.radius, "#ffffff", v.border, 1.5));
     g.appendChild(rect(b.x, b.y, b.w, b.h, v.radius, v.fill, v.border, v.width, v.dashes));
-    var lead = b.nameSize * 1.15, cx = b.x + b.w / 2;
-    var top = b.y + (b.h - b.lines.length * lead - b.metaSize * 1.2) / 2 + b.nameSize * 0.5;
-    b.lines.forEach(function (line, i) {
-      g.appendChild(el("text", {
-        x: cx, y: top + i * lead, "text-anchor": "middle", "dominant-baseline": "central",
-        "font-family": font, "font-size": b.nameSize, "font-weight": 600, fill: v.ink
-      }, FSI + line + PDI));
+    var cx = b.x + b.w / 2;
+    b.lines.forEach(function (line) {
+      g.appendChild(el("text", { x: cx, y: b.y + line.y, "text-anchor": "middle", "font-family": font, "font-size": b.nameSize, fill: v.ink }, FSI + line.text + PDI));
     });
-    g.appendChild(el("text", {
-      x: cx, y: top + b.lines.length * lead + b.metaSize * 0.45, "text-anchor": "middle",
-      "dominant-baseline": "central", "font-family": font, "font-size": b.metaSize, fill: v.muted
-    }, b.meta));
+    g.appendChild(el("text", { x: cx, y: b.y + b.caption, "text-anchor": "middle", "font-family": font, "font-size": b.metaSize, fill: v.muted }, b.meta));
     return g;
   }
 
-  function line(l, font) {
+  // A triangle with its tip at ``end``, pointing along start -> end.
+  function arrowhead(start, end) {
+    var size = 7, ux = Math.sign(end[0] - start[0]), uy = Math.sign(end[1] - start[1]);
+    var bx = end[0] - ux * size, by = end[1] - uy * size;
+    return [end, [bx - uy * size / 2, by + ux * size / 2], [bx + uy * size / 2, by - ux * size / 2]];
+  }
+
+  function line(l) {
     var g = el("g"), p = l.points, look = l.look;
-    var attrs = {
-      points: p.map(function (q) { return q.join(","); }).join(" "), fill: "none",
-      stroke: look.colour, "stroke-width": look.width || 2
-    };
+    var attrs = { points: p.map(function (q) { return q.join(","); }).join(" "), fill: "none", stroke: look.colour, "stroke-width": look.width || 1.5 };
     if (look.dashes) attrs["stroke-dasharray"] = look.dashes.join(" ");
     g.appendChild(el("polyline", attrs));
-    function head(x, y, pointing) {
-      g.appendChild(el("polygon", { points: [x, y, x - 7, y - pointing * 12, x + 7, y - pointing * 12].join(" "), fill: look.colour }));
-    }
-    if (look.up) head(p[0][0], p[0][1], -1);
-    if (look.down) head(p[p.length - 1][0], p[p.length - 1][1], 1);
-    if (look.label) {
-      g.appendChild(el("text", {
-        x: p[p.length - 1][0] + 6, y: (p[p.length - 2][1] + p[p.length - 1][1]) / 2,
-        "font-family": font, "font-size": 14, fill: look.colour, "dominant-baseline": "central"
-      }, look.label));
-    }
+    function head(points) { g.appendChild(el("polygon", { points: points.map(function (q) { return q.join(","); }).join(" "), fill: look.colour })); }
+    if (look.up) head(arrowhead(p[p.length - 2], p[p.length - 1]));
+    if (look.down) head(arrowhead(p[1], p[0]));
     return g;
   }
 
-  // The title, the date and the key, above the chart; as wide as the chart (at least 1,100
-  // units, so that a small chart's heading still reads).
+  // The title, the date and the key, above the chart; as wide as the chart (at least 720
+  // px, so that a small chart's heading still reads).
   function header(scene, width) {
     var g = el("g", { "font-family": scene.font });
-    g.appendChild(el("text", { x: MARGIN, y: 44, "font-size": 32, "font-weight": 700, fill: "#111111" }, FSI + scene.title + PDI));
-    g.appendChild(el("text", { x: MARGIN, y: 80, "font-size": 18, fill: "#444444" }, scene.subtitle));
-    var x = MARGIN, y = 118;
+    g.appendChild(el("text", { x: MARGIN, y: 30, "font-size": 20, "font-weight": 700, fill: "#111111" }, FSI + scene.title + PDI));
+    g.appendChild(el("text", { x: MARGIN, y: 50, "font-size": 12, fill: "#444444" }, scene.subtitle));
+    var x = MARGIN, y = 72;
     function key(draw, label) {
-      var step = 36 + label.length * 8.5;
-      if (x + step > width - MARGIN) { x = MARGIN; y += 28; }
+      var step = 30 + label.length * 6.4;
+      if (x + step > width - MARGIN) { x = MARGIN; y += 20; }
       g.appendChild(draw(x, y));
-      g.appendChild(el("text", { x: x + 30, y: y, "font-size": 15, fill: "#222222", "dominant-baseline": "central" }, label));
+      g.appendChild(el("text", { x: x + 22, y: y + 4, "font-size": 11, fill: "#222222" }, label));
       x += step;
     }
+    function swatch(fill, stroke, width, radius, dashes) {
+      return function (x0, y0) { return rect(x0, y0 - 6, 18, 12, radius, fill, stroke, width, dashes); };
+    }
+    function stroke(dashes) {
+      return function (x0, y0) {
+        var attrs = { x1: x0, y1: y0, x2: x0 + 18, y2: y0, stroke: "#404040", "stroke-width": 1.5 };
+        if (dashes) attrs["stroke-dasharray"] = dashes;
+        return el("line", attrs);
+      };
+    }
     scene.legend.forEach(function (k) {
-      key(function (x0, y0) {
-        return k.shape === "dot" || k.shape === "diamond" || k.shape === "hexagon"
-          ? shape(k.shape, x0 + 11, y0, 9, k.fill, k.border)
-          : rect(x0, y0 - 9, 24, 18, k.shape === "ellipse" ? 7 : k.rounded ? 4 : 0, k.fill, k.border, 1.5);
-      }, k.label);
+      key(k.shape === "dot" || k.shape === "diamond" || k.shape === "hexagon"
+        ? function (x0, y0) { return shape(k.shape, x0 + 8, y0, 6, k.fill, k.border); }
+        : swatch(k.fill, k.border, 1.5, k.shape === "ellipse" ? 6 : k.rounded ? 3 : 0), k.label);
     });
-    key(function (x0, y0) { return rect(x0, y0 - 9, 24, 18, 0, "#ffffff", scene.marks.error.border, 4); }, "error");
-    key(function (x0, y0) { return rect(x0, y0 - 9, 24, 18, 0, "#ffffff", scene.marks.warning.border, 4, scene.marks.warning.dashes); }, "warning");
-    key(function (x0, y0) { return el("line", { x1: x0, y1: y0, x2: x0 + 24, y2: y0, stroke: "#404040", "stroke-width": 2 }); }, "reports both ways");
-    key(function (x0, y0) { return el("line", { x1: x0, y1: y0, x2: x0 + 24, y2: y0, stroke: "#404040", "stroke-width": 2, "stroke-dasharray": "10 6" }); }, "one way only");
-    key(function (x0, y0) { return rect(x0, y0 - 9, 24, 18, 0, "#f2f2f2", "#9e9e9e", 1.5, [3, 3]); }, "not current on the date");
-    return { g: g, height: y + 30 };
+    key(swatch("#ffffff", scene.marks.error.border, 3, 0), "error");
+    key(swatch("#ffffff", scene.marks.warning.border, 3, 0, scene.marks.warning.dashes), "warning");
+    key(stroke(null), "reports both ways");
+    key(stroke("6 4"), "one way (arrow: which way)");
+    key(swatch("#f2f2f2", "#9e9e9e", 1.5, 0, [2, 2]), "not current on the date");
+    return { g: g, height: y + 22 };
   }
 
   govgraphPicture = function (scene, options) {
-    var width = Math.max(scene.width + 2 * MARGIN, 1100);
+    var width = Math.max(scene.width + 2 * MARGIN, 720);
     var head = header(scene, width);
     var height = head.height + scene.height + 2 * MARGIN;
     var svg = el("svg", { xmlns: SVG, viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": scene.title + ": chart" });
@@ -117,12 +115,12 @@ var govgraphPicture, govgraphPng;
     svg.appendChild(rect(0, 0, width, height, 0, "#ffffff", "none", 0));
     svg.appendChild(head.g);
     var chart = el("g", { transform: "translate(" + (MARGIN + (width - 2 * MARGIN - scene.width) / 2) + "," + (head.height + MARGIN) + ")" });
-    scene.lines.forEach(function (l) { chart.appendChild(line(l, scene.font)); });
-    scene.boxes.forEach(function (b) { chart.appendChild(box(b, scene.font)); });
+    scene.lines.forEach(function (l) { chart.appendChild(line(l)); });
+    scene.boxes.forEach(function (b) { chart.appendChild(box(b, scene.boxFont)); });
     scene.members.forEach(function (m) {
       chart.appendChild(shape(m.shape, m.x, m.y, 12, m.fill, m.border));
       m.lines.forEach(function (text, i) {
-        chart.appendChild(el("text", { x: m.x, y: m.y + 28 + i * 16, "text-anchor": "middle", "font-family": scene.font, "font-size": 14, fill: "#222222" }, FSI + text + PDI));
+        chart.appendChild(el("text", { x: m.x, y: m.y + 22 + i * 12, "text-anchor": "middle", "font-family": scene.boxFont, "font-size": 10, fill: "#222222" }, FSI + text + PDI));
       });
     });
     svg.appendChild(chart);
