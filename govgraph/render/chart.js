@@ -105,7 +105,7 @@
   data.nodes.forEach(function (n) { nodeById.set(n.id, n); });
   var state = {
     day: meta.as_of, problemsOnly: false, hidden: new Set(), selected: null,
-    allMembers: false, members: "none"
+    allMembers: false, members: "none", membersOf: null  // the body whose members are shown
   };
 
   // --- small helpers ---------------------------------------------------------------------
@@ -245,7 +245,7 @@
   function shownMembers() {
     if (!meta.members || state.members === "none") return [];
     var bodies = state.members === "all" ? Array.from(at.keys()).filter(function (id) { return nodeById.get(id).entity === "body"; })
-      : state.selected && nodeById.get(state.selected).entity === "body" ? [state.selected] : [];
+      : state.membersOf && at.has(state.membersOf) ? [state.membersOf] : [];
     var seen = new Map();
     bodies.forEach(function (body) {
       if (state.hidden.has(nodeById.get(body).kind)) return;
@@ -567,7 +567,16 @@
     ctx.restore();
     drawLines(ctx);
   });
-  fit();
+  // The first view: the whole chart, unless that would make the labels too small to read
+  // (a phone): then the top of the first block, at a readable size, to pan from.
+  function firstView() {
+    fit();
+    if (NAME_SIZE * network.getScale() >= 8 || !blocks.length) return;
+    var top = at.get(blocks[0].top), scale = 11 / NAME_SIZE;
+    var half = container.clientHeight / 2 / scale;
+    network.moveTo({ position: { x: top.x, y: top.y - top.h / 2 - 12 + half }, scale: scale, animation: false });
+  }
+  firstView();
   network.once("afterDrawing", function () {
     container.dataset.drawnMs = String(Math.round(performance.now()));  // for benchmarks
     container.dataset.ready = "true";
@@ -700,10 +709,13 @@
     if (how.toggle && layout.overview && blockOf.get(id) && blockOf.get(id).top === id && collapsible(blockOf.get(id))) {
       expand(id, !expanded.has(id));
     }
-    var previous = state.selected;
     state.selected = id;
+    // "Members of the selected body": a member chosen keeps its body's members shown.
+    if (nodeById.get(id).entity === "body" && state.membersOf !== id) {
+      state.membersOf = id;
+      if (state.members === "selected") refresh(false);
+    }
     network.selectNodes(at.has(id) ? [id] : []);
-    if (state.members === "selected" && previous !== id) refresh(false);
     if (how.move && at.has(id) && !onScreen(id)) network.moveTo({ position: { x: at.get(id).x, y: at.get(id).y }, animation: false });
     showDetails(id);
     announce.textContent = "Selected " + named(id).name + ", " + kindLabel(id);
@@ -711,6 +723,7 @@
 
   function clearSelection() {
     state.selected = null;
+    state.membersOf = null;
     network.unselectAll();
     if (state.members === "selected") refresh(false);
     panel.replaceChildren(make("p", "Select a body or member on the chart, search for one, or use “Show on chart” in the text view."));
@@ -997,7 +1010,7 @@
     if (node.entity !== "body") {
       var seat = seatsOf(id).filter(function (s) { return nodeById.has(s.body) && isCurrent(s.from, s.to, state.day); })[0] ||
         seatsOf(id).filter(function (s) { return nodeById.has(s.body); })[0];
-      if (seat) { reveal(seat.body); if (state.members === "selected") { state.selected = seat.body; refresh(false); } }
+      if (seat) { reveal(seat.body); state.membersOf = seat.body; refresh(false); }
     }
     reveal(id);
     choose(id);
