@@ -49,7 +49,12 @@ def default_output(model_dir: Path) -> Path:
     help="Draw organisations, posts and people linked to the bodies they sit on.",
 )
 @selection_option
-@click.option("--all", "whole", is_flag=True, help="Draw every body, however large the model.")
+@click.option(
+    "--all",
+    "whole",
+    is_flag=True,
+    help="Open the chart with every body shown, however large (not on its overview).",
+)
 @click.option(
     "--force", is_flag=True, help="Overwrite the output file even if govgraph did not write it."
 )
@@ -71,8 +76,9 @@ def render(
 
     The file works offline (nothing is fetched) and holds a date slider, a
     search box, a findings list, a details panel and a text view of every body.
-    A model of more than 300 bodies is drawn as its tops and two levels below
-    unless --focus, --down or --all says otherwise. Prints the path written.
+    Every body is drawn; a chart of more than 60 bodies opens on its overview
+    (a box per top body, expanded in place on a click) unless --all says to open
+    it expanded. --focus and --down draw part of the model. Prints the path written.
 
     --bodies draws exactly the bodies an expression selects, instead of
     --focus or --all.
