@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from datetime import date
 from html.parser import HTMLParser
@@ -152,6 +153,28 @@ def test_index_has_the_summary_structure_and_findings(site: Path) -> None:
     assert 'href="chart.html"' in text and 'href="matrix.html"' in text
     assert 'id="findings"' in text and "orphaned-body" in text  # the youth cabinet
     assert "Bodies not current on 2023-07-07" in text
+
+
+def test_index_carries_the_svg_chart_linking_to_body_pages_and_back(site: Path) -> None:
+    text = (site / "index.html").read_text(encoding="utf-8")
+    chart = text[text.index('<figure class="chart">') : text.index("</figure>")]
+    root = ET.fromstring(chart[chart.index("<svg") : chart.index("</svg>") + len("</svg>")])
+    svg = "{http://www.w3.org/2000/svg}"
+    links = {a.get("href"): a for a in root.iter(f"{svg}a")}
+    bodies = sorted(p.stem for p in (site / "bodies").glob("*.html"))
+    assert set(links) == {f"bodies/{b}.html" for b in bodies}  # every body, to its page
+    for href, anchor in links.items():
+        group = anchor.find(f"{svg}g")
+        assert group is not None and group.get("id") == f"body-{href[7:-5]}"
+        names = " ".join(t.text or "" for t in group.iter(f"{svg}text"))
+        title = group.find(f"{svg}title")
+        assert title is not None and title.text
+        assert names.split(" ")[0] in title.text  # the label is the body's name
+    for body in bodies:  # and each body page links back to its box in the chart
+        page = parse(site / "bodies" / f"{body}.html")
+        assert f"../index.html#body-{body}" in page.hrefs
+    # The hostile name is text in the SVG too, never markup.
+    assert "<script>alert" not in chart and "&lt;script&gt;alert" in chart
 
 
 def test_build_refuses_a_folder_it_did_not_make(

@@ -1,4 +1,4 @@
-"""``govgraph render``: write the interactive chart of a model, with its audit, to one HTML file."""
+"""``govgraph render``: write the chart of a model, with its audit (HTML, SVG, PDF or PNG)."""
 
 from __future__ import annotations
 
@@ -15,16 +15,19 @@ from govgraph.errors import GovgraphError
 from govgraph.graph import build_graph
 from govgraph.loader import load
 from govgraph.render import render_chart, write_chart
+from govgraph.render.paper import FORMATS, render_static, write_static
+from govgraph.render.pdf import PAPER
+from govgraph.render.png import DEFAULT_DPI
 from govgraph.render.view import choose_view, widen_hint
 
 LEVELS = click.IntRange(min=0)
 
 
-def default_output(model_dir: Path) -> Path:
-    """``output/<model folder name>.html``, relative to where govgraph runs."""
+def default_output(model_dir: Path, to: str = "html") -> Path:
+    """``output/<model folder name>.<to>``, relative to where govgraph runs."""
     resolved = model_dir.resolve()
     name = resolved.stem if resolved.is_file() else resolved.name
-    return Path("output") / f"{name or 'model'}.html"
+    return Path("output") / f"{name or 'model'}.{to}"
 
 
 @click.command()
@@ -34,7 +37,27 @@ def default_output(model_dir: Path) -> Path:
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The HTML file to write (default: output/<model folder name>.html).",
+    help="The file to write (default: output/<model folder name>.<html|svg|pdf|png>).",
+)
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["html", *FORMATS]),
+    default="html",
+    show_default=True,
+    help="html: the interactive page; svg, pdf, png: the chart on paper.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(sorted(PAPER)),
+    default=None,
+    help="With --to pdf or png: landscape A4 (the default) or A3.",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(min=50, max=1200),
+    default=None,
+    help=f"With --to png: dots per inch (default {DEFAULT_DPI}).",
 )
 @as_of_option
 @click.option("--focus", metavar="BODY", default=None, help="Draw this body and its surroundings.")
@@ -46,7 +69,8 @@ def default_output(model_dir: Path) -> Path:
     "--members/--no-members",
     default=True,
     show_default=True,
-    help="Draw organisations, posts and people linked to the bodies they sit on.",
+    help="Draw organisations, posts and people linked to the bodies they sit on (html; "
+    "the other outputs count them on each body).",
 )
 @selection_option
 @click.option(
@@ -62,6 +86,9 @@ def default_output(model_dir: Path) -> Path:
 def render(
     model_dir: Path,
     output: Path | None,
+    to: str,
+    paper: str | None,
+    dpi: int | None,
     as_of: date | None,
     focus: str | None,
     up: int | None,
@@ -72,19 +99,28 @@ def render(
     force: bool,
     open_browser: bool,
 ) -> int:
-    """Write an interactive chart of the model, marked with its findings, to one HTML file.
+    """Write a chart of the model, marked with its findings: an HTML page, SVG, PDF or PNG.
 
-    The file works offline (nothing is fetched) and holds a date slider, a
+    The HTML file works offline (nothing is fetched) and holds a date slider, a
     search box, a findings list, a details panel and a text view of every body.
-    Every body is drawn; a chart of more than 60 bodies opens on its overview
-    (a box per top body, expanded in place on a click) unless --all says to open
-    it expanded. --focus and --down draw part of the model. Prints the path written.
+    --to svg, pdf or png draw the structure on the as-of date for print: the
+    PDF (A4 landscape, or --paper a3) has a title, the date, a legend, the chart
+    split by subtree when it would print too small, and a table of findings.
+    Every body is drawn; an HTML chart of more than 60 bodies opens on its
+    overview (a box per top body, expanded in place on a click) unless --all
+    says to open it expanded. --focus and --down draw part of the model.
+    Prints the path written.
 
     --bodies draws exactly the bodies an expression selects, instead of
     --focus or --all.
 
-    Example: govgraph render models/worcestershire --focus hwb --up 1 --down 2
+    Examples: govgraph render models/worcestershire --focus hwb --up 1 --down 2;
+    govgraph render models/worcestershire --to pdf --paper a3
     """
+    if paper is not None and to not in ("pdf", "png"):
+        raise GovgraphError("--paper applies to --to pdf or --to png")
+    if dpi is not None and to != "png":
+        raise GovgraphError("--dpi applies to --to png")
     on = resolve_as_of(as_of)
     model = load(model_dir)
     graph = build_graph(model)
@@ -93,10 +129,25 @@ def render(
         raise GovgraphError(f"--bodies '{bodies}' selects no body on {on}; nothing to draw")
     view = choose_view(graph, focus=focus, up=up, down=down, bodies=chosen, whole=whole)
     result = audit(model, graph, on=on)
-    html = render_chart(
-        result, graph, focus=focus, up=up, down=down, members=members, bodies=chosen, whole=whole
-    )
-    path = write_chart(output or default_output(model_dir), html, force=force)
+    target = output or default_output(model_dir, to)
+    if to == "html":
+        html = render_chart(
+            result, graph, focus=focus, up=up, down=down, members=members, bodies=chosen,
+            whole=whole,
+        )  # fmt: skip
+        path = write_chart(target, html, force=force)
+    else:
+        drawn = render_static(
+            result, graph, to, focus=focus, up=up, down=down, bodies=chosen, whole=whole,
+            paper=paper or "a4", dpi=dpi or DEFAULT_DPI,
+        )  # fmt: skip
+        path = write_static(target, drawn.data, to, force=force)
+        if not drawn.readable:
+            click.echo(
+                f"note: {view.description} print smaller than 7 pt on one sheet; "
+                "--to pdf splits the chart into readable pages",
+                err=True,
+            )
     if view.partial:
         click.echo(f"note: showing {view.description}. {widen_hint(len(model.bodies))}", err=True)
     click.echo(str(path))

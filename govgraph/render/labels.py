@@ -82,22 +82,28 @@ def measure(text: str) -> float:
 
 def label(name: str, short_name: str | None, width: float = TEXT_WIDTH) -> Label:
     """The lines a box shows for a body called ``name`` (see the module docstring)."""
-    lines = wrap(name, width)
+    lines = _wrap(name, width)
     if len(lines) <= MAX_LINES:
         return _label(lines, False)
     for candidate in (short_name, shorten(name)):
         if candidate:
-            lines = wrap(candidate, width)
+            lines = _wrap(candidate, width)
             if len(lines) <= MAX_LINES:
                 return _label(lines, True)
-    lines = wrap(short_name or shorten(name) or name, width)
-    return _label([*lines[: MAX_LINES - 1], _cut(lines[MAX_LINES - 1], width)], True)
+    lines = _wrap(short_name or shorten(name) or name, width)
+    last = _cut(lines[MAX_LINES - 1][0], width)
+    return _label([*lines[: MAX_LINES - 1], (last, measure(last))], True)
 
 
 def wrap(text: str, width: float) -> list[str]:
     """``text`` in lines no wider than ``width``, broken at spaces (inside a word only when
     the word alone is wider)."""
-    lines: list[str] = []
+    return [line for line, _ in _wrap(text, width)]
+
+
+def _wrap(text: str, width: float) -> list[tuple[str, float]]:
+    """:func:`wrap`'s lines, each with its width."""
+    lines: list[tuple[str, float]] = []
     line, line_width = "", 0.0
     space = measure(" ")
     for word in text.split():
@@ -106,15 +112,15 @@ def wrap(text: str, width: float) -> list[str]:
             line, line_width = f"{line} {word}", line_width + space + word_width
             continue
         if line:
-            lines.append(line)
+            lines.append((line, line_width))
         while word_width > width:  # a word wider than a line: as much of it as fits
             cut = _fitting(word, width)
-            lines.append(word[:cut])
+            lines.append((word[:cut], measure(word[:cut])))
             word = word[cut:]
             word_width = measure(word)
         line, line_width = word, word_width
     if line or not lines:
-        lines.append(line)
+        lines.append((line, line_width))
     return lines
 
 
@@ -124,17 +130,19 @@ def shorten(name: str) -> str:
     return " ".join(word for word in words if word)
 
 
-def _label(lines: list[str], shortened: bool) -> Label:
-    return Label(tuple(lines), max(measure(line) for line in lines), shortened)
+def _label(lines: list[tuple[str, float]], shortened: bool) -> Label:
+    return Label(tuple(line for line, _ in lines), max(w for _, w in lines), shortened)
 
 
 def _fitting(word: str, width: float) -> int:
-    """How many of ``word``'s first characters fit in ``width`` (at least one)."""
+    """How many of ``word``'s first characters fit in ``width`` (at least one), ending at a
+    hyphen when one fits ("membership-of-" / "dissolved-body")."""
     total = 0.0
     for i, char in enumerate(word):
         total += measure(char)
         if total > width:
-            return max(i, 1)
+            hyphen = word.rfind("-", 0, i)
+            return hyphen + 1 if hyphen > 0 else max(i, 1)
     return len(word)
 
 

@@ -16,7 +16,7 @@ parent is drawn thinner and grey (its first parent is the one it sits under).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -30,6 +30,7 @@ from govgraph.render.tiers import CAPTION_HEIGHT, LINE_HEIGHT, PAD_Y, Box, Conne
 
 FONT_FAMILY = "DejaVu Sans"
 CAPTION_SIZE = 10.5
+CAPTION_MIN = 9.0  # a caption is shrunk to fit its box, down to this size
 SECOND_LINE = "#8a8a8a"
 Dash = tuple[float, ...] | None
 
@@ -64,7 +65,9 @@ class Facts:
     errors: dict[str, int]
     warnings: dict[str, int]
     directions: dict[tuple[str, str], str]  # (child, parent): "both", "up" or "down"
-    findings: list[Finding]  # about the drawn bodies (or their memberships), in order
+    ended: dict[str, str]  # a body not current on the date: "dissolved 2021-03-31"
+    #: About the drawn bodies, their memberships and members (and holders of member posts).
+    findings: list[Finding]
 
 
 def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = None) -> Facts:
@@ -79,7 +82,20 @@ def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = Non
         for line in body.reports_to:
             if line.body in chosen:
                 directions.setdefault((body_id, line.body), line.direction)
-    shown = [f for f in result.findings if f.subject.split("/", 1)[0] in chosen]
+    ended = {}
+    for body_id in drawn:
+        body = model.bodies[body_id]
+        if body.end is not None and body.end < on:
+            ended[body_id] = f"dissolved {body.end.isoformat()}"
+        elif body.start is not None and body.start > on:
+            ended[body_id] = f"from {body.start.isoformat()}"
+    # As on the page: about a drawn body, a member of one, or the holder of a post that is.
+    around = set(chosen)
+    for body_id in drawn:
+        around.update(m.member for m in model.bodies[body_id].members)
+    for post in around & model.posts.keys():
+        around.update(holder.person for holder in model.posts[post].holders)
+    shown = [f for f in result.findings if f.subject.split("/", 1)[0] in around]
     errors = Counter(f.subject.split("/", 1)[0] for f in shown if f.severity.value == "error")
     warnings = Counter(f.subject.split("/", 1)[0] for f in shown if f.severity.value == "warning")
     return Facts(
@@ -91,27 +107,35 @@ def facts_of(result: AuditResult, bodies: Iterable[str], title: str | None = Non
         errors=dict(errors),
         warnings=dict(warnings),
         directions=directions,
+        ended=ended,
         findings=shown,
     )
 
 
-def caption(facts: Facts, body: str, width: float) -> str:
+def caption(facts: Facts, body: str, width: float, note: str = "") -> str:
     """The counts line of a box, as much as fits in ``width``: "8 members · ⚠ 1 error,
-    2 warnings", else "8 members · ⚠ 3 findings", else "8 members · ⚠ 3"."""
+    2 warnings", else "8 members · ⚠ 3 findings", else "8 members · ⚠ 3"; ``note``
+    (where the body's subtree continues, "p. 4") goes last and is kept the longest."""
     n = facts.members.get(body, 0)
     members = f"{n} member{'' if n == 1 else 's'}"
+    if facts.ended.get(body):
+        members = facts.ended[body]
     errors, warnings = facts.errors.get(body, 0), facts.warnings.get(body, 0)
+    tail = [f"→ {note}"] if note else []
     if not errors + warnings:
-        return members
-    counts = [_count(errors, "error"), _count(warnings, "warning")]
-    for found in (
-        ", ".join(c for c in counts if c),
-        _count(errors + warnings, "finding"),
-    ):
-        text = f"{members} · ⚠ {found}"
-        if measure(text) * CAPTION_SIZE / FONT_SIZE <= width:
+        return " · ".join([members, *tail])
+    counts = ", ".join(c for c in (_count(errors, "error"), _count(warnings, "warning")) if c)
+    total = errors + warnings
+    candidates = [
+        [members, f"⚠ {counts}", *tail],
+        [members, f"⚠ {_count(total, 'finding')}", *tail],
+        [members, f"⚠ {total}", *tail],
+    ]
+    for parts in candidates:
+        text = " · ".join(parts)
+        if measure(text) * CAPTION_MIN / FONT_SIZE <= width:
             return text
-    return f"{members} · ⚠ {errors + warnings}"
+    return " · ".join(candidates[-1] if not tail else [f"⚠ {total}", *tail])
 
 
 def _count(n: int, word: str) -> str:
@@ -127,14 +151,16 @@ def draw_chart(
     dx: float = 0,
     dy: float = 0,
     href: Callable[[str], str | None] = lambda body: None,
+    notes: Mapping[str, str] | None = None,
 ) -> None:
-    """The connectors, then the boxes over them, shifted by (dx, dy)."""
+    """The connectors, then the boxes over them, shifted by (dx, dy); ``href`` links a body,
+    ``notes`` says on which page a body's subtree continues."""
     for line in connectors:
         draw_connector(
             canvas, line, facts.directions.get((line.child, line.parent), "both"), dx, dy
         )
     for box in boxes:
-        draw_box(canvas, box, facts, dx, dy, href(box.id))
+        draw_box(canvas, box, facts, dx, dy, href(box.id), (notes or {}).get(box.id, ""))
 
 
 def draw_connector(canvas: Canvas, line: Connector, direction: str, dx: float, dy: float) -> None:
@@ -149,7 +175,13 @@ def draw_connector(canvas: Canvas, line: Connector, direction: str, dx: float, d
 
 
 def draw_box(
-    canvas: Canvas, box: Box, facts: Facts, dx: float, dy: float, href: str | None
+    canvas: Canvas,
+    box: Box,
+    facts: Facts,
+    dx: float,
+    dy: float,
+    href: str | None,
+    note: str = "",
 ) -> None:
     kind = facts.kinds.get(box.id, "other")
     style = style_of(kind)
@@ -173,9 +205,9 @@ def draw_box(
     for i, line in enumerate(box.lines):
         canvas.text(middle, top + i * LINE_HEIGHT + FONT_SIZE * 0.95, line, size=FONT_SIZE)
     colour = str(MARKS["error"]["border"]) if facts.errors.get(box.id) else "#333333"
-    words = caption(facts, box.id, box.width - 10)
+    words = caption(facts, box.id, box.width - 10, note)
     size = CAPTION_SIZE
-    while size > 8 and measure(words) * size / FONT_SIZE > box.width - 10:
+    while size > CAPTION_MIN and measure(words) * size / FONT_SIZE > box.width - 10:
         size -= 0.5
     canvas.text(middle, top + len(box.lines) * LINE_HEIGHT + CAPTION_HEIGHT - 3, words,
                 size=size, colour=colour)  # fmt: skip

@@ -28,7 +28,8 @@ would make its block wider than :data:`MAX_RATIO` : 1 wraps them into several
 rows aiming at :data:`TARGET_RATIO` (a screen's shape); the rows are indented
 by :data:`SPINE` px and a vertical spine on their left carries the connectors
 down to each row's bus. The chart is the blocks packed into rows by the same
-rule (:func:`pack`), tops in sorted order, :data:`BLOCK_GAP` px apart.
+rule (:func:`pack`; even two blocks may wrap), tops in sorted order,
+:data:`BLOCK_GAP` px apart.
 
 **The API** (all values plain ints, strings, lists and dicts once ``as_dict()``
 is called; the same input always gives the same numbers):
@@ -187,8 +188,11 @@ class Layout:
         }
 
 
-def chart_layout(model: Model, bodies: Sequence[str]) -> Layout:
-    """The layout of ``bodies`` of ``model`` (ids, in any order): roots first, then by name."""
+def chart_layout(model: Model, bodies: Sequence[str], ratio: float = TARGET_RATIO) -> Layout:
+    """The layout of ``bodies`` of ``model`` (ids, in any order): roots first, then by name.
+
+    ``ratio``: the width : height of the screen or page it is for.
+    """
     drawn = set(bodies)
     parents = {}
     names = {}
@@ -200,13 +204,16 @@ def chart_layout(model: Model, bodies: Sequence[str]) -> Layout:
     keys = {
         b: (not model.bodies[b].root, model.bodies[b].name.casefold(), b) for b in bodies
     }  # fmt: skip
-    return tiered_layout(parents, names, keys.__getitem__)
+    return tiered_layout(parents, names, keys.__getitem__, ratio)
 
 
-def tiered_layout(parents: Parents, names: Names, key: SortKey | None = None) -> Layout:
+def tiered_layout(
+    parents: Parents, names: Names, key: SortKey | None = None, ratio: float = TARGET_RATIO
+) -> Layout:
     """The layout of the bodies in ``parents`` (see the module docstring).
 
-    ``key`` orders tops and siblings (default: the id).
+    ``key`` orders tops and siblings (default: the id); ``ratio`` is the shape wrapped
+    rows aim at.
     """
     order: SortKey = key or (lambda body: (body,))
     placed_under, second = _placement(parents, order)
@@ -219,12 +226,12 @@ def tiered_layout(parents: Parents, names: Names, key: SortKey | None = None) ->
     tier = _tiers(tops, children)
     labels = {body: label(*names[body]) for body in parents}
     sizes = _tier_sizes(tier, labels)
-    frames = _Frames(children, tier, sizes)
+    frames = _Frames(children, tier, sizes, ratio)
     blocks = []
     for top in tops:
         frames.build(top)
         blocks.append(frames.block(top, labels))
-    where = pack([(b.width, b.height) for b in blocks], BLOCK_GAP, BLOCK_GAP)
+    where = pack([(b.width, b.height) for b in blocks], BLOCK_GAP, BLOCK_GAP, ratio, one_row=1)
     placed = tuple(
         Block(b.top, x, y, b.width, b.height, b.boxes, b.connectors)
         for b, (x, y) in zip(blocks, where.positions, strict=True)
@@ -232,10 +239,10 @@ def tiered_layout(parents: Parents, names: Names, key: SortKey | None = None) ->
     return _with_second_lines(placed, second, sizes, where.width, where.height)
 
 
-def overview_layout(layout: Layout) -> Layout:
+def overview_layout(layout: Layout, ratio: float = TARGET_RATIO) -> Layout:
     """One box per top of ``layout`` (as drawn there), packed as the blocks are."""
     tops = [next(b for b in block.boxes if b.id == block.top) for block in layout.blocks]
-    where = pack([(b.width, b.height) for b in tops], BLOCK_GAP, BLOCK_GAP)
+    where = pack([(b.width, b.height) for b in tops], BLOCK_GAP, BLOCK_GAP, ratio, one_row=1)
     blocks = tuple(
         Block(box.id, x, y, box.width, box.height, (box.moved(-box.x, -box.y),), ())
         for box, (x, y) in zip(tops, where.positions, strict=True)
@@ -251,62 +258,72 @@ class Packing:
     rows: list[list[int]]  # the items' indices, row by row
 
 
-def pack(sizes: Sequence[tuple[int, int]], gap_x: int = GAP_X, gap_y: int = GAP_Y) -> Packing:
+def pack(
+    sizes: Sequence[tuple[int, int]],
+    gap_x: int = GAP_X,
+    gap_y: int = GAP_Y,
+    ratio: float = TARGET_RATIO,
+    one_row: int = ONE_ROW,
+) -> Packing:
     """Items of ``sizes`` (width, height) left to right in rows, tops aligned.
 
-    Up to :data:`ONE_ROW` items are one row. More are packed in the order given
+    Up to ``one_row`` (:data:`ONE_ROW`) items are one row. More are packed in the order given
     into rows no wider than a limit, tallest items first (so that each row is
     about as tall as its items), the limit chosen among a few dozen so that the
-    whole fits a :data:`TARGET_RATIO` screen at the largest scale without being
+    whole fits a ``ratio`` (:data:`TARGET_RATIO`) screen at the largest scale without being
     wider than :data:`MAX_RATIO` : 1. Items of one height keep the order given.
     """
     if not sizes:
         return Packing([], 0, 0, [])
     order = list(range(len(sizes)))
-    one_row = _shelves(sizes, order, math.inf, gap_x, gap_y)
-    if len(sizes) <= ONE_ROW:
-        return one_row
+    single = _shelves(sizes, order, math.inf, gap_x, gap_y)
+    if len(sizes) <= one_row:
+        return single
     order.sort(key=lambda i: -sizes[i][1])  # stable: equal heights keep their order
     narrowest = max(w for w, _ in sizes)
-    widest = one_row.width
-    best, best_score = one_row, _score(one_row)
-    steps = 32
-    for step in range(steps):
-        limit = narrowest * (widest / narrowest) ** (step / steps)
+    if all(size == sizes[0] for size in sizes):  # a grid: try every number of columns
+        limits = [c * narrowest + (c - 1) * gap_x for c in range(1, len(sizes) + 1)]
+    else:  # each distinct first row: the widths of the first k items in order
+        firsts = [0]
+        for i in order:
+            firsts.append(firsts[-1] + sizes[i][0] + gap_x)
+        step = max(1, len(sizes) // 24)
+        limits = [firsts[k] - gap_x for k in range(1, len(sizes), step)]
+    best, best_score = single, _score(single, ratio)
+    for limit in limits:
         packing = _shelves(sizes, order, limit, gap_x, gap_y)
-        score = _score(packing)
+        score = _score(packing, ratio)
         if score < best_score:
             best, best_score = packing, score
     return best
 
 
-def _score(packing: Packing) -> tuple[bool, float]:
+def _score(packing: Packing, ratio: float) -> tuple[bool, float]:
     """Smaller is better: not wider than MAX_RATIO, then the size of the screen it fills."""
     too_wide = packing.width > MAX_RATIO * packing.height
-    return too_wide, max(packing.width / TARGET_RATIO, packing.height)
+    return too_wide, max(packing.width / ratio, packing.height)
 
 
 def _shelves(
     sizes: Sequence[tuple[int, int]], order: list[int], limit: float, gap_x: int, gap_y: int
 ) -> Packing:
     rows: list[list[int]] = [[]]
-    x = 0
-    for i in order:
-        w = sizes[i][0]
-        if rows[-1] and x + gap_x + w > limit:
-            rows.append([])
-        x = w if not rows[-1] else x + gap_x + w
-        rows[-1].append(i)
     positions: list[Point] = [(0, 0)] * len(sizes)
-    y = width = 0
-    for row in rows:
-        x = 0
-        for i in row:
-            positions[i] = (x, y)
-            x += sizes[i][0] + gap_x
-        width = max(width, x - gap_x)
-        y += max(sizes[i][1] for i in row) + gap_y
-    return Packing(positions, width, y - gap_y, rows)
+    x = y = width = row_height = 0
+    for i in order:
+        w, h = sizes[i]
+        if rows[-1] and x + w > limit:
+            if x - gap_x > width:
+                width = x - gap_x
+            y += row_height + gap_y
+            x = row_height = 0
+            rows.append([])
+        positions[i] = (x, y)
+        rows[-1].append(i)
+        x += w + gap_x
+        if h > row_height:
+            row_height = h
+    return Packing(positions, max(width, x - gap_x), y + row_height, rows)
 
 
 class _Frames:
@@ -314,9 +331,13 @@ class _Frames:
     offsets and rows."""
 
     def __init__(
-        self, children: dict[str, list[str]], tier: dict[str, int], sizes: list[tuple[int, int]]
+        self,
+        children: dict[str, list[str]],
+        tier: dict[str, int],
+        sizes: list[tuple[int, int]],
+        ratio: float,
     ) -> None:
-        self.children, self.tier, self.sizes = children, tier, sizes
+        self.children, self.tier, self.sizes, self.ratio = children, tier, sizes, ratio
         self.size: dict[str, tuple[int, int]] = {}
         self.box_x: dict[str, int] = {}
         self.offset: dict[str, Point] = {}  # a child's block in its parent's block
@@ -339,7 +360,7 @@ class _Frames:
         if not kids:
             self.size[body], self.box_x[body] = (box_w, box_h), 0
             return
-        packing = pack([self.size[k] for k in kids])
+        packing = pack([self.size[k] for k in kids], ratio=self.ratio)
         wrapped = len(packing.rows) > 1
         indent = SPINE if wrapped else 0
         width = max(box_w, indent + packing.width)
@@ -496,6 +517,8 @@ def closing_lines(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
     """The lines (child, parent) to leave out so that the structure has no cycle: lines to
     itself, and each line that closes a cycle in a depth-first walk down from the tops in
     ``key`` order."""
+    if _acyclic(parents):
+        return []
     below: dict[str, list[str]] = {}
     closing = []
     for node, up in parents.items():
@@ -529,6 +552,26 @@ def closing_lines(parents: Parents, key: SortKey) -> list[tuple[str, str]]:
                 state[child] = 1
                 stack.append((child, children(child)))
     return closing
+
+
+def _acyclic(parents: Parents) -> bool:
+    """True when no body reports, through any chain, to itself (Kahn's algorithm)."""
+    waiting = {node: sum(1 for p in up if p in parents) for node, up in parents.items()}
+    below: dict[str, list[str]] = {}
+    for node, up in parents.items():
+        for parent in up:
+            if parent in parents:
+                below.setdefault(parent, []).append(node)
+    ready = [node for node, count in waiting.items() if not count]
+    done = 0
+    while ready:
+        node = ready.pop()
+        done += 1
+        for child in below.get(node, ()):
+            waiting[child] -= 1
+            if not waiting[child]:
+                ready.append(child)
+    return done == len(parents)
 
 
 __all__ = [

@@ -29,6 +29,7 @@ def body_page(data: Data, kinds: dict[str, str], names: dict[str, str]) -> Html:
     title = data["name"] + (f" ({data['short_name']})" if data["short_name"] else "")
     parts = [
         tag("h1", title),
+        tag("p", link(f"{ROOT}index.html#body-{data['id']}", "Find it in the chart")),
         _body_facts(data),
         section(f"Members on {data['as_of']} ({len(data['members'])})", _members(data)),
         section("Reports to", _lines(data["reports_to"])),

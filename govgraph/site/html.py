@@ -96,6 +96,15 @@ td code { white-space: nowrap; }
 table.matrix td.seat { background: #e7f0fb; }
 table.matrix td.seat-chair { background: #c9dcf5; font-weight: 600; }
 footer { color: var(--muted); font-size: 13px; margin-top: 3rem; }
+figure.chart { margin: .5rem 0; overflow-x: auto; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart figcaption { color: var(--muted); font-size: 13px; }
+@media print {
+  header.top, footer { display: none; }
+  main { padding: 0; max-width: none; }
+  figure.chart { overflow: visible; break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 """
 
 # The pages run no script and load nothing: only the one inline stylesheet,
@@ -112,7 +121,8 @@ def page(title: str, body: Html, *, root: str, model: str, as_of: str) -> str:
     nav = join(
         [
             link(f"{root}index.html", "Summary"),
-            link(f"{root}chart.html", "Chart"),
+            link(f"{root}index.html#chart", "Chart"),
+            link(f"{root}chart.html", "Interactive chart"),
             link(f"{root}matrix.html", "Membership matrix"),
             link(f"{root}index.html#findings", "Findings"),
         ]

@@ -11,6 +11,8 @@ from govgraph.audit import AuditResult
 from govgraph.dates import is_current
 from govgraph.explore import sub_body_tree
 from govgraph.graph import current_members, current_roots, model_of, reporting_chains
+from govgraph.render.svg import render_svg
+from govgraph.render.view import choose_view
 from govgraph.site.html import Html, join, link, tag
 from govgraph.site.parts import findings_table, href, none, section, severity, table, tree
 
@@ -42,11 +44,28 @@ def index_page(
             ),
         ),
         section("Summary", _summary(graph, result)),
+        section("Chart", _chart(graph, result), id_="chart"),
         section("Structure", _structure(graph, on)),
         section("Organisations, posts and people", _members_lists(graph)),
         section(f"Findings ({len(findings)})", _findings(result, kinds, names), id_="findings"),
     ]
     return join(parts, "\n")
+
+
+def _chart(graph: nx.MultiDiGraph, result: AuditResult) -> Html:
+    """The chart as inline SVG (it prints with the page); each body links to its page."""
+    view = choose_view(graph)
+    svg = render_svg(result, view.bodies, href=lambda body: href("body", body, ""))
+    # The SVG is built from escaped parts by govgraph.render.svg; only its XML declaration
+    # is dropped, which HTML does not allow.
+    figure = Html(svg.split("\n", 1)[1])
+    note = (
+        "Each box is a body on this date, with its current members and the findings about "
+        "it; select one for its page."
+    )
+    if view.partial:
+        note += f" The chart shows {view.description}; the interactive chart shows more."
+    return tag("figure", figure + tag("figcaption", note), class_="chart")
 
 
 def _summary(graph: nx.MultiDiGraph, result: AuditResult) -> Html:
