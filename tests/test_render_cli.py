@@ -160,7 +160,7 @@ def test_a_large_model_opens_on_its_overview_and_all_expands_it(
 def test_help_has_an_example(cli: Cli) -> None:
     result = cli("render", "-h")
     assert result.exit_code == 0
-    assert "Example: govgraph render" in result.stdout
+    assert "Examples: govgraph render" in result.stdout
     for option in ("--focus", "--up", "--down", "--no-members", "--all", "--force", "--open"):
         assert option in result.stdout
 
