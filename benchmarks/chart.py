@@ -18,7 +18,8 @@ measures:
   and redrawing (after the page has finished loading);
 * **expand** (govgraph): frames a second over 20 frames, each expanding or
   collapsing one block of the overview in place;
-* **pan, all expanded** (govgraph): as pan, with every block expanded.
+* **pan, all expanded** (govgraph): as pan, with every block expanded, and then
+  with every member drawn too (on the page with members).
 
 It prints medians with the min-max range. A run that does not draw within
 ``--timeout`` seconds is recorded as that (pyvis's physics does not settle on
@@ -224,8 +225,11 @@ def one_run(browser: Any, page_file: Path, ours: bool, timeout: float) -> dict[s
             figures["expand_fps"] = page.evaluate(FRAMES, ["expand", 20])
             page.evaluate("document.getElementById('expand-all').click()")
             figures["pan_expanded_fps"] = page.evaluate(FRAMES, ["pan", 60])
+            if page.evaluate("govgraph.data.meta.members"):
+                page.evaluate("govgraph.setMembers('all')")
+                figures["pan_members_fps"] = page.evaluate(FRAMES, ["pan", 60])
     except Exception as error:  # a timeout: recorded as no figure
-        print(f"  {page_file.name}: {type(error).__name__} after {timeout:.0f} s", file=sys.stderr)
+        print(f"  {page_file.name}: {str(error).splitlines()[0]}", file=sys.stderr)
     finally:
         context.close()
     return figures
@@ -247,6 +251,7 @@ ROWS = (
     ("zoom_fps", "zoom", "fps"),
     ("expand_fps", "expand / collapse a block", "fps"),
     ("pan_expanded_fps", "pan, every block expanded", "fps"),
+    ("pan_members_fps", "pan, every block expanded, all members drawn", "fps"),
 )
 
 
@@ -258,7 +263,7 @@ def print_table(key: str, result: dict[str, Any]) -> None:
         cells = []
         for tool in ("govgraph", "pyvis"):
             drew = any(run["first_draw_ms"] is not None for run in runs[tool])
-            if tool == "pyvis" and field in ("expand_fps", "pan_expanded_fps"):
+            if tool == "pyvis" and field in ("expand_fps", "pan_expanded_fps", "pan_members_fps"):
                 cells.append("n/a")
             elif field != "first_draw_ms" and not drew:
                 cells.append("—")
