@@ -267,6 +267,8 @@ def print_table(key: str, result: dict[str, Any]) -> None:
                 cells.append("n/a")
             elif field != "first_draw_ms" and not drew:
                 cells.append("—")
+            elif not any(field in run for run in runs[tool]) and field != "first_draw_ms":
+                cells.append("—")  # not measured on this page (no members to draw)
             else:
                 cells.append(summary([run.get(field) for run in runs[tool]], unit, timeout))
         print(f"| {label} | {cells[0]} | {cells[1]} |")

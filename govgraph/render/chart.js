@@ -199,6 +199,27 @@
     return { child: line.child, parent: line.parent, second: line.second, points: line.points.map(function (p) { return [p[0] + dx, p[1] + dy]; }) };
   }
 
+  // The overview's rows: as many boxes a row as make them largest on this screen (worked
+  // out once, so that a box expands in place). govgraph's layout packs them for paper.
+  var rowsOnScreen = null;
+  function overviewRows() {
+    if (rowsOnScreen) return rowsOnScreen;
+    var cellW = tierSize(0).w + GAP, cellH = tierSize(0).h + GAP, n = blocks.length;
+    var width = Math.max(container.clientWidth, 300), height = Math.max(container.clientHeight, 300);
+    var best = 1, bestScale = 0;
+    for (var c = 1; c <= n; c++) {
+      var scale = Math.min(width / (c * cellW - GAP), height / (Math.ceil(n / c) * cellH - GAP));
+      if (scale > bestScale) { best = c; bestScale = scale; }
+    }
+    rowsOnScreen = [];
+    for (var i = 0; i < n; i += best) {
+      var row = [];
+      for (var j = i; j < Math.min(n, i + best); j++) row.push(j);
+      rowsOnScreen.push(row);
+    }
+    return rowsOnScreen;
+  }
+
   // Every block expanded: where govgraph's layout put them (as on paper). Otherwise the
   // overview's rows, each block as its top's box or expanded in place.
   function compose() {
@@ -214,7 +235,7 @@
       bounds = { w: layout.width, h: layout.height };
     } else {
       var y = 0, widest = 0;
-      layout.rows.forEach(function (row) {
+      overviewRows().forEach(function (row) {
         var x = 0, height = 0;
         row.forEach(function (index) {
           var block = blocks[index], open = !collapsible(block) || expanded.has(block.top);
@@ -330,15 +351,31 @@
 
   // The line under a box's name: its members and findings, or a collapsed block's counts,
   // in words when they fit, else in short (the tooltip and the details have them in full).
-  function metaLine(n) {
+  function metaLine(n) { return captionLines(n).join(" · "); }
+
+  // A collapsed block's box says how many bodies, members and findings it holds: on two
+  // lines when its name leaves room for them.
+  function captionLines(n) {
     var box = at.get(n.id) || tierSize(n.tier);
     if (isCollapsed(n.id)) {
       var c = countsOf(blockOf.get(n.id));
-      var bodies = plural(c.bodies, "body").replace("bodys", "bodies");
-      var people = c.members === null ? "" : " · " + plural(c.members, "member");
-      var found = findingsShown() && c.findings ? " · ⚠ " + c.findings : "";
-      return fitting(["▸ " + bodies + people + found, "▸ " + bodies + found, "▸ " + bodies], box);
+      var bodies = "▸ " + plural(c.bodies, "body").replace("bodys", "bodies");
+      var people = c.members === null ? "" : plural(c.members, "member");
+      var found = findingsShown() && c.findings ? "⚠ " + plural(c.findings, "finding") : "";
+      var room = (box.lines || []).length * LINE_HEIGHT + 2 * CAPTION_HEIGHT <= box.h - 4;
+      if (room) {
+        var first = fitting([people ? bodies + " · " + people : bodies, bodies], box);
+        var short = found ? "⚠ " + c.findings : "";
+        var second = first !== bodies || !people ? found
+          : fitting(found ? [people + " · " + found, people + " · " + short, people] : [people], box);
+        return second ? [first, fitting([second, short], box)] : [first];
+      }
+      return [fitting([bodies + (people ? " · " + people : "") + (found ? " · " + found : ""), bodies + (found ? " · ⚠ " + c.findings : ""), bodies], box)];
     }
+    return [metaOfBody(n, box)];
+  }
+
+  function metaOfBody(n, box) {
     var members = plural(seatCount(n.id), "member"), marked = badge(n);
     if (!marked) return members;
     var total = plural((n.errors || 0) + (n.warnings || 0), "finding");
@@ -379,12 +416,15 @@
   }
 
   // Where a box's text goes (as paint.py writes it): the name's baselines, the counts'.
-  function textRows(box) {
-    var lines = box.lines || [];
-    var top = -box.h / 2 + (box.h - (lines.length * LINE_HEIGHT + CAPTION_HEIGHT)) / 2;
+  function textRows(box, captions) {
+    var lines = box.lines || [], count = captions || 1;
+    var top = -box.h / 2 + (box.h - (lines.length * LINE_HEIGHT + count * CAPTION_HEIGHT)) / 2;
+    var below = top + lines.length * LINE_HEIGHT;
+    var at = [];
+    for (var i = 0; i < count; i++) at.push(below + (i + 1) * CAPTION_HEIGHT - 3);
     return {
       lines: lines.map(function (line, i) { return { text: line, y: top + i * LINE_HEIGHT + NAME_SIZE * 0.95 }; }),
-      caption: top + lines.length * LINE_HEIGHT + CAPTION_HEIGHT - 3
+      caption: at[0], captions: at
     };
   }
 
@@ -412,12 +452,12 @@
           ctx.fillStyle = "#9a9a9a"; ctx.fillRect(x + 10, args.y - 3, box.w - 20, 6);
           return;
         }
-        var rows = textRows(box);
+        var captions = captionLines(n), rows = textRows(box, captions.length);
         ctx.textAlign = "center"; ctx.textBaseline = "alphabetic";
         ctx.fillStyle = v.ink; ctx.font = NAME_SIZE + "px " + BOX_FONT;
         rows.lines.forEach(function (line) { ctx.fillText(isolated(line.text), args.x, args.y + line.y); });
         ctx.fillStyle = v.muted; ctx.font = CAPTION_SIZE + "px " + BOX_FONT;
-        ctx.fillText(metaLine(n), args.x, args.y + rows.caption);
+        captions.forEach(function (text, i) { ctx.fillText(text, args.x, args.y + rows.captions[i]); });
       }
     };
   }
@@ -601,7 +641,12 @@
       lines = [isolated(n.name) + (n.short ? " (" + isolated(n.short) + ")" : ""), kindLabel(id) + " · " + id];
       if (n.aka) lines.push("also called " + n.aka.map(isolated).join(", "));
       if (n.start || n.end) lines.push((n.start || "…") + " to " + (n.end || "now"));
-      if (isCollapsed(id)) lines.push("Click or press Enter to expand its " + plural(blockOf.get(id).boxes.length - 1, "body").replace("bodys", "bodies") + " below");
+      if (isCollapsed(id)) {
+        var c = countsOf(blockOf.get(id));
+        lines.push(plural(c.bodies, "body").replace("bodys", "bodies") + (c.members === null ? "" : ", " + plural(c.members, "member")) +
+          (findingsShown() ? ", " + plural(c.findings, "finding") : ""));
+        lines.push("Click or press Enter to expand it in place");
+      }
     } else {
       lines = [isolated(n.name), kindLabel(id) + " · " + id, plural(seatsOf(id).length, "membership") + " in the model"];
     }
@@ -636,7 +681,7 @@
       top = Math.min(top, p.y - p.h / 2); bottom = Math.max(bottom, p.y + p.h / 2 + below + 8);
     });
     if (left === Infinity) return;
-    var pad = 16, width = container.clientWidth - 2 * pad, height = container.clientHeight - 2 * pad;
+    var pad = 8, width = container.clientWidth - 2 * pad, height = container.clientHeight - 2 * pad;
     var scale = Math.min(width / (right - left), height / (bottom - top), most || 2);
     network.moveTo({ position: { x: (left + right) / 2, y: (top + bottom) / 2 }, scale: scale, animation: false });
   }
@@ -1176,12 +1221,13 @@
         members.push({ x: place.x, y: place.y, shape: MEMBER_SHAPES[n.kind], fill: style.fill, border: style.border, lines: govgraphWrap(n.name, 18).split("\n") });
         return;
       }
-      var rows = textRows(place);
+      var captions = captionLines(n), rows = textRows(place, captions.length);
       boxes.push({
         id: id, name: n.name, x: place.x - place.w / 2, y: place.y - place.h / 2, w: place.w, h: place.h,
-        look: visualOf(n), stacked: isCollapsed(id), meta: metaLine(n),
+        look: visualOf(n), stacked: isCollapsed(id), meta: captions.join(" · "),
         lines: rows.lines.map(function (line) { return { text: line.text, y: place.h / 2 + line.y }; }),
-        caption: place.h / 2 + rows.caption, nameSize: NAME_SIZE, metaSize: CAPTION_SIZE
+        captions: captions.map(function (text, i) { return { text: text, y: place.h / 2 + rows.captions[i] }; }),
+        nameSize: NAME_SIZE, metaSize: CAPTION_SIZE
       });
     });
     routes.forEach(function (line) {

@@ -47,7 +47,9 @@ var govgraphPicture, govgraphPng;
     b.lines.forEach(function (line) {
       g.appendChild(el("text", { x: cx, y: b.y + line.y, "text-anchor": "middle", "font-family": font, "font-size": b.nameSize, fill: v.ink }, FSI + line.text + PDI));
     });
-    g.appendChild(el("text", { x: cx, y: b.y + b.caption, "text-anchor": "middle", "font-family": font, "font-size": b.metaSize, fill: v.muted }, b.meta));
+    b.captions.forEach(function (caption) {
+      g.appendChild(el("text", { x: cx, y: b.y + caption.y, "text-anchor": "middle", "font-family": font, "font-size": b.metaSize, fill: v.muted }, caption.text));
+    });
     return g;
   }
 
