@@ -485,9 +485,11 @@
         ctx.stroke();
       },
       drawExternalLabel: function () {
+        if (10 * network.getScale() < 3) return;  // too small to read
+        if (!n.wrapped) n.wrapped = govgraphWrap(n.name, 18).split("\n").map(isolated);
         ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.font = "10px " + BOX_FONT;
         ctx.fillStyle = isCurrent(n.start, n.end, state.day) ? "#222222" : "#8a8a8a";
-        govgraphWrap(n.name, 18).split("\n").forEach(function (line, i) { ctx.fillText(isolated(line), args.x, args.y + 11 + i * 12); });
+        n.wrapped.forEach(function (line, i) { ctx.fillText(line, args.x, args.y + 11 + i * 12); });
       }
     };
   }
@@ -535,11 +537,19 @@
   }
   function drawLines(ctx) {
     var view = visibleArea();
-    memberLinks.forEach(function (link) {
-      var m = at.get(link.from), b = at.get(link.to);
-      ctx.strokeStyle = isCurrent(link.start, link.end, state.day) ? look.links.member : "#e0e0e0";
-      ctx.lineWidth = 1;
-      ctx.beginPath(); ctx.moveTo(m.x, m.y - 8); ctx.lineTo(b.x, b.y + b.h / 2); ctx.stroke();
+    // Member links: current ones in one path, the rest in another (two strokes, not one a
+    // link), those wholly off screen left out.
+    ctx.lineWidth = 1;
+    [true, false].forEach(function (current) {
+      ctx.beginPath();
+      memberLinks.forEach(function (link) {
+        if (isCurrent(link.start, link.end, state.day) !== current) return;
+        var m = at.get(link.from), b = at.get(link.to), top = b.y + b.h / 2;
+        if (Math.max(m.x, b.x) < view.left || Math.min(m.x, b.x) > view.right || m.y < view.top || top > view.bottom) return;
+        ctx.moveTo(m.x, m.y - 8); ctx.lineTo(b.x, top);
+      });
+      ctx.strokeStyle = current ? look.links.member : "#e0e0e0";
+      ctx.stroke();
     });
     routes.forEach(function (line) {
       if (!lineShown(line)) return;
