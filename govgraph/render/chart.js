@@ -761,7 +761,8 @@
   // box expands on click or Enter, an expanded top collapses again.
   function choose(id, how) {
     how = how || {};
-    if (how.toggle && layout.overview && blockOf.get(id) && blockOf.get(id).top === id && collapsible(blockOf.get(id))) {
+    var block = blockOf.get(id);
+    if (how.toggle && block && block.top === id && collapsible(block) && (layout.overview || isCollapsed(id))) {
       expand(id, !expanded.has(id));
     }
     state.selected = id;

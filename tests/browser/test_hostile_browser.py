@@ -107,3 +107,32 @@ def test_findings_about_hostile_bodies_are_escaped(chart: Chart) -> None:
     finding.locator("button").click()
     assert chart.js("govgraph.network.getSelectedNodes()") == ["script"]
     assert_nothing_ran(chart)
+
+
+def test_a_right_to_left_override_cannot_reverse_the_text_around_it(
+    render_model: Callable[..., Path], open_chart: Open
+) -> None:
+    name = "Board \u202eevil"  # U+202E: what follows would read right to left
+    chart = open_chart(
+        render_model(
+            {
+                "b.yaml": f"""
+                bodies:
+                  - {{id: council, name: Council, root: true}}
+                  - {{id: flipped, name: {json.dumps(name)}, reports_to: [{{body: council}}]}}
+                """
+            }
+        )
+    )
+    row = chart.page.locator('#text-view tr[data-node="flipped"] th')
+    name_box = row.locator("bdi.name").bounding_box()
+    id_box = row.locator("span.id").bounding_box()
+    assert name_box and id_box and id_box["x"] > name_box["x"] + name_box["width"] - 1
+    assert row.locator("bdi.name").inner_text() == name
+    chart.click_node("flipped")
+    assert chart.page.get_attribute("#details-body h3", "dir") == "auto"
+    box = chart.box("flipped")
+    assert box is not None
+    # On the canvas each line is isolated too (U+2068 ... U+2069) when drawn.
+    assert chart.js("govgraph.nodeTitle('flipped')").startswith("\u2068" + name + "\u2069")
+    chart.assert_quiet()
