@@ -355,7 +355,15 @@
 
   // A collapsed block's box says how many bodies, members and findings it holds: on two
   // lines when its name leaves room for them.
+  // Worked out once for each state the words depend on (measuring text each frame would
+  // cost a frame on a chart of thousands).
   function captionLines(n) {
+    var key = [state.day, ready(), isCollapsed(n.id), (at.get(n.id) || {}).w].join();
+    if (n.captionKey !== key) { n.captions = captionsOf(n); n.captionKey = key; }
+    return n.captions;
+  }
+
+  function captionsOf(n) {
     var box = at.get(n.id) || tierSize(n.tier);
     if (isCollapsed(n.id)) {
       var c = countsOf(blockOf.get(n.id));
@@ -436,7 +444,7 @@
     return {
       nodeDimensions: { width: box.w, height: box.h },
       drawNode: function () {
-        var v = visualOf(n), scale = network ? network.getScale() : 1;
+        var v = visualOf(n);
         if (isCollapsed(n.id)) {  // a stack: the block's other bodies are behind it
           roundedRect(ctx, x + 5, y + 5, box.w, box.h, v.radius);
           ctx.fillStyle = "#ffffff"; ctx.fill(); ctx.lineWidth = 1.5; ctx.strokeStyle = v.border; ctx.stroke();
@@ -448,10 +456,6 @@
         ctx.strokeStyle = args.state.selected ? "#000000" : args.state.hover ? "#333333" : v.border;
         ctx.stroke();
         ctx.setLineDash([]);
-        if (NAME_SIZE * scale < 3) {  // too small to read: a bar where the name would be
-          ctx.fillStyle = "#9a9a9a"; ctx.fillRect(x + 10, args.y - 3, box.w - 20, 6);
-          return;
-        }
         var captions = captionLines(n), rows = textRows(box, captions.length);
         ctx.textAlign = "center"; ctx.textBaseline = "alphabetic";
         ctx.fillStyle = v.ink; ctx.font = NAME_SIZE + "px " + BOX_FONT;
@@ -535,6 +539,33 @@
     for (var i = 1; i < points.length; i++) ctx.lineTo(points[i][0], points[i][1]);
     ctx.closePath(); ctx.fill();
   }
+  // Text too small to read: the boxes are drawn as plain shapes, many to a path.
+  function lowDetail() { return network !== null && NAME_SIZE * network.getScale() < 4; }
+
+  function drawBoxesInBatches(ctx, view) {
+    var groups = new Map();
+    at.forEach(function (place, id) {
+      var n = nodeById.get(id);
+      if (place.member || state.hidden.has(n.kind)) return;
+      var left = place.x - place.w / 2, top = place.y - place.h / 2;
+      if (left > view.right || left + place.w < view.left || top > view.bottom || top + place.h < view.top) return;
+      var v = visualOf(n), key = v.fill + "|" + v.border + "|" + v.width;
+      if (!groups.has(key)) groups.set(key, { look: v, boxes: [] });
+      groups.get(key).boxes.push([left, top, place.w, place.h]);
+    });
+    groups.forEach(function (group) {
+      ctx.beginPath();
+      group.boxes.forEach(function (b) { ctx.rect(b[0], b[1], b[2], b[3]); });
+      ctx.fillStyle = group.look.fill; ctx.fill();
+      ctx.strokeStyle = group.look.border; ctx.lineWidth = group.look.width; ctx.stroke();
+    });
+    var chosen = state.selected && at.get(state.selected);
+    if (chosen && !chosen.member) {
+      ctx.strokeStyle = "#000000"; ctx.lineWidth = 4 / Math.max(network.getScale(), 0.05) / 4 * 3;
+      ctx.strokeRect(chosen.x - chosen.w / 2, chosen.y - chosen.h / 2, chosen.w, chosen.h);
+    }
+  }
+
   function drawLines(ctx) {
     var view = visibleArea();
     // Member links: current ones in one path, the rest in another (two strokes, not one a
@@ -551,19 +582,38 @@
       ctx.strokeStyle = current ? look.links.member : "#e0e0e0";
       ctx.stroke();
     });
+    // Reporting lines: one path for all the lines that look alike (a stroke each would
+    // cost a frame on a chart of thousands), those wholly off screen left out.
+    var groups = new Map();
     routes.forEach(function (line) {
       if (!lineShown(line)) return;
       var p = line.points, left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
-      p.forEach(function (q) { left = Math.min(left, q[0]); right = Math.max(right, q[0]); top = Math.min(top, q[1]); bottom = Math.max(bottom, q[1]); });
+      for (var k = 0; k < p.length; k++) {
+        left = Math.min(left, p[k][0]); right = Math.max(right, p[k][0]);
+        top = Math.min(top, p[k][1]); bottom = Math.max(bottom, p[k][1]);
+      }
       if (right < view.left || left > view.right || bottom < view.top || top > view.bottom) return;
-      var l = lineLook(line);
+      var l = lineLook(line), key = [l.colour, l.width, l.dashes].join("|");
+      if (!groups.has(key)) groups.set(key, { look: l, lines: [], heads: [] });
+      var group = groups.get(key);
+      group.lines.push(p);
+      if (l.up) group.heads.push(arrowhead(p[p.length - 2], p[p.length - 1]));
+      if (l.down) group.heads.push(arrowhead(p[1], p[0]));
+    });
+    groups.forEach(function (group) {
+      var l = group.look;
       ctx.strokeStyle = l.colour; ctx.fillStyle = l.colour; ctx.lineWidth = l.width;
       ctx.setLineDash(l.dashes || []);
-      ctx.beginPath(); ctx.moveTo(p[0][0], p[0][1]);
-      for (var i = 1; i < p.length; i++) ctx.lineTo(p[i][0], p[i][1]);
-      ctx.stroke(); ctx.setLineDash([]);
-      if (l.up) fillPolygon(ctx, arrowhead(p[p.length - 2], p[p.length - 1]));
-      if (l.down) fillPolygon(ctx, arrowhead(p[1], p[0]));
+      ctx.beginPath();
+      group.lines.forEach(function (p) {
+        ctx.moveTo(p[0][0], p[0][1]);
+        for (var i = 1; i < p.length; i++) ctx.lineTo(p[i][0], p[i][1]);
+      });
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      group.heads.forEach(function (h) { ctx.moveTo(h[0][0], h[0][1]); ctx.lineTo(h[1][0], h[1][1]); ctx.lineTo(h[2][0], h[2][1]); ctx.closePath(); });
+      ctx.fill();
     });
   }
 
@@ -571,12 +621,35 @@
 
   var nodes = new vis.DataSet();
   var network = null;
+  // Zoomed out past reading, vis-network's own work for each box costs more than drawing
+  // it: the boxes leave vis-network and are drawn in batches (drawBoxesInBatches), and a
+  // click finds its box here (boxAt).
+  var batched = false;
+  function hiddenInNetwork(id) {
+    var n = nodeById.get(id);
+    return state.hidden.has(n.kind) || (batched && n.entity === "body");
+  }
+  function syncDetail() {
+    if (lowDetail() === batched) return;
+    batched = !batched;
+    var updates = [];
+    at.forEach(function (place, id) { if (!place.member) updates.push({ id: id, hidden: hiddenInNetwork(id) }); });
+    nodes.update(updates);
+  }
+  function boxAt(point) {
+    var found = null;
+    at.forEach(function (place, id) {
+      if (found || place.member || state.hidden.has(nodeById.get(id).kind)) return;
+      if (Math.abs(point.x - place.x) <= place.w / 2 && Math.abs(point.y - place.y) <= place.h / 2) found = id;
+    });
+    return found;
+  }
   function visNode(id) {
     var n = nodeById.get(id), place = at.get(id);
     return {
       id: id, x: place.x, y: place.y, shape: "custom",
       ctxRenderer: n.entity === "body" ? drawBody : drawMember,
-      hidden: state.hidden.has(n.kind)
+      hidden: hiddenInNetwork(id)
     };
   }
   // Sends vis-network the boxes now drawn: new ones added, gone ones removed, moved ones moved.
@@ -586,7 +659,7 @@
     if (gone.length) nodes.remove(gone);
     var updates = [];
     at.forEach(function (place, id) {
-      var old = nodes.get(id), hidden = state.hidden.has(nodeById.get(id).kind);
+      var old = nodes.get(id), hidden = hiddenInNetwork(id);
       if (!old) updates.push(visNode(id));
       else if (old.x !== place.x || old.y !== place.y || old.hidden !== hidden) updates.push({ id: id, x: place.x, y: place.y, hidden: hidden });
     });
@@ -616,6 +689,8 @@
     ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.restore();
     drawLines(ctx);
+    if (lowDetail() !== batched) setTimeout(syncDetail, 0);
+    if (batched) drawBoxesInBatches(ctx, visibleArea());
   });
   // The first view: the whole chart, unless that would make the labels too small to read
   // (a phone): then the top of the first block, at a readable size, to pan from.
@@ -632,7 +707,8 @@
     container.dataset.ready = "true";
   });
   network.on("click", function (params) {
-    if (params.nodes.length) choose(params.nodes[0], { toggle: true });
+    var hit = params.nodes.length ? params.nodes[0] : batched ? boxAt(params.pointer.canvas) : null;
+    if (hit) choose(hit, { toggle: true });
     else if (!params.edges.length && params.event && params.event.srcEvent && params.event.srcEvent.detail !== 0) clearSelection();
   });
   network.on("hoverNode", function (params) {
@@ -1229,7 +1305,7 @@
       if (state.hidden.has(n.kind)) return;
       if (place.member) {
         var style = look.kinds[n.kind];
-        members.push({ x: place.x, y: place.y, shape: MEMBER_SHAPES[n.kind], fill: style.fill, border: style.border, lines: govgraphWrap(n.name, 18).split("\n") });
+        members.push({ id: id, x: place.x, y: place.y, shape: MEMBER_SHAPES[n.kind], fill: style.fill, border: style.border, lines: govgraphWrap(n.name, 18).split("\n") });
         return;
       }
       var captions = captionLines(n), rows = textRows(place, captions.length);

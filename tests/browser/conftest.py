@@ -63,7 +63,8 @@ class Chart:
     def drawn(self) -> list[str]:
         """The ids of the bodies and members drawn (and not hidden), in no order."""
         ids: list[str] = self.js(
-            "[...govgraph.at.keys()].filter(id => !govgraph.nodes.get(id).hidden)"
+            "(() => { const s = govgraph.scene();"
+            " return s.boxes.map(b => b.id).concat(s.members.map(m => m.id)); })()"
         )
         return sorted(ids)
 
