@@ -117,7 +117,7 @@
     return element;
   }
   // Model text inside a sentence: isolated, so its direction cannot leak into the sentence.
-  function named_(text) { var s = make("bdi", text); return s; }
+  function bidiText(text) { return make("bdi", text); }
 
   function isCurrent(start, end, day) {
     return (!start || start <= day) && (!end || end >= day);
@@ -928,7 +928,7 @@
       button.addEventListener("click", function () { focusNode(id, true); });
       return button;
     }
-    return named_(id ? named(id).name : "—");
+    return bidiText(id ? named(id).name : "—");
   }
 
   function addFacts(parent, facts) {
@@ -978,12 +978,12 @@
         var held = holdersOn(m.member);
         if (data.holders[m.member]) {
           var note = make("span", held.length ? " (held by " : " (vacant)", "muted");
-          if (held.length) { note.appendChild(named_(held.join(", "))); note.appendChild(document.createTextNode(")")); }
+          if (held.length) { note.appendChild(bidiText(held.join(", "))); note.appendChild(document.createTextNode(")")); }
           who.appendChild(note);
         }
         if (m.on_behalf_of) {
           var behalf = make("span", " on behalf of ", "muted behalf");
-          behalf.appendChild(named_(named(m.on_behalf_of).name));
+          behalf.appendChild(bidiText(named(m.on_behalf_of).name));
           who.appendChild(behalf);
         }
         row.appendChild(who);
@@ -1066,7 +1066,7 @@
     if (type === "post") {
       addList(out, "Holders", records(data.holders[id], data.fields.holder), function (h) {
         var item = make("li");
-        item.appendChild(named_(named(h.person).name));
+        item.appendChild(bidiText(named(h.person).name));
         item.appendChild(document.createTextNode(", " + span(h.from, h.to)));
         if (isCurrent(h.from, h.to, state.day)) item.appendChild(make("strong", " (holds it on " + state.day + ")"));
         return item;
@@ -1085,7 +1085,7 @@
       item.appendChild(make("span", note));
       if (s.on_behalf_of) {
         item.appendChild(make("span", ", on behalf of ", "behalf"));
-        item.appendChild(named_(named(s.on_behalf_of).name));
+        item.appendChild(bidiText(named(s.on_behalf_of).name));
       }
       return item;
     }, "No memberships.");
