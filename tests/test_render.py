@@ -23,7 +23,8 @@ from govgraph.audit import audit
 from govgraph.errors import GovgraphError
 from govgraph.render import html as render_html
 from govgraph.render import render_chart
-from govgraph.render.layout import BODY_GAP, ROW_HEIGHT
+from govgraph.render.screen import from_layout
+from govgraph.render.tiers import chart_layout
 
 ON = date(2023, 7, 7)
 
@@ -79,7 +80,17 @@ def chart(html: str) -> dict[str, Any]:
 
 
 def nodes(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {n["id"]: n for n in data["nodes"]}
+    """Every node by id: the bodies, then the members (read by the page after drawing)."""
+    return {n["id"]: n for n in data["nodes"] + data["member_nodes"]}
+
+
+def boxes(data: dict[str, Any]) -> dict[str, tuple[int, int, int]]:
+    """Where the page draws each body: (x, y) of its box's top-left, and its tier."""
+    return {
+        box[0]: (block[1] + box[1], block[2] + box[2], box[3])
+        for block in data["layout"]["blocks"]
+        for box in block[5]
+    }
 
 
 def read(data: dict[str, Any], layout: str, rows: list[list[Any]]) -> list[dict[str, Any]]:
@@ -136,47 +147,19 @@ def draw(model_dir: Callable[..., Path]) -> Callable[..., str]:
 # --- layout ---------------------------------------------------------------------------------
 
 
-def test_each_body_sits_at_its_reporting_depth_with_roots_on_top(draw: Callable[..., str]) -> None:
-    placed = nodes(chart(draw(SMALL)))
-    assert placed["council"]["y"] == 0
-    assert placed["youth"]["y"] == 0  # reports to nothing: a top of its own (and orphaned)
-    assert placed["hwb"]["y"] == placed["old-board"]["y"] == ROW_HEIGHT
-    assert placed["data-group"]["y"] == placed["voice-panel"]["y"] == 2 * ROW_HEIGHT
-    members_row = min(placed[m]["y"] for m in ("wcc", "ccg", "icb", "dcs"))
-    assert members_row > 2 * ROW_HEIGHT  # members in a band below every body
-
-
-def test_a_body_reporting_to_two_levels_sits_below_the_lower(draw: Callable[..., str]) -> None:
-    files = {
-        "b.yaml": """
-            bodies:
-              - {id: top, name: Top, root: true}
-              - {id: mid, name: Mid, reports_to: [{body: top}]}
-              - {id: joint, name: Joint, reports_to: [{body: top}, {body: mid}]}
-            """
-    }
-    placed = nodes(chart(draw(files)))
-    assert placed["joint"]["y"] == 2 * ROW_HEIGHT  # longest path: every line runs downwards
-
-
-def test_children_sit_under_their_own_parent(draw: Callable[..., str]) -> None:
-    files = {
-        "b.yaml": """
-            bodies:
-              - {id: top, name: Top, root: true}
-              - {id: a, name: A board, reports_to: [{body: top}]}
-              - {id: b, name: B board, reports_to: [{body: top}]}
-              - {id: b1, name: Alpha (under B), reports_to: [{body: b}]}
-              - {id: a1, name: Zulu (under A), reports_to: [{body: a}]}
-              - {id: a2, name: Yankee (under A), reports_to: [{body: a}]}
-            """
-    }
-    placed = nodes(chart(draw(files)))
-    assert placed["a"]["x"] < placed["b"]["x"]
-    # Barycentre ordering beats name order: B's child sorts first by name but sits right.
-    assert max(placed["a1"]["x"], placed["a2"]["x"]) < placed["b1"]["x"]
-    xs = sorted(n["x"] for n in placed.values() if n["y"] == 2 * ROW_HEIGHT)
-    assert all(right - left >= BODY_GAP for left, right in zip(xs, xs[1:], strict=False))
+def test_the_page_draws_the_tiered_layout_the_paper_draws(
+    draw: Callable[..., str], model_dir: Callable[..., Path]
+) -> None:
+    data = chart(draw(SMALL))
+    model = load(model_dir(SMALL, name="again"))
+    bodies = [n["id"] for n in data["nodes"]]
+    assert data["layout"] == from_layout(chart_layout(model, bodies), overview=False)
+    placed = boxes(data)
+    assert placed["council"][2] == placed["youth"][2] == 0  # tops: youth reports to nothing
+    assert placed["hwb"][2] == placed["old-board"][2] == 1
+    assert placed["data-group"][2] == placed["voice-panel"][2] == 2
+    assert placed["council"][1] < placed["hwb"][1] < placed["data-group"][1]
+    assert {n["id"]: n["tier"] for n in data["nodes"]} == {b: t for b, (_, _, t) in placed.items()}
 
 
 def test_a_reporting_cycle_still_lays_out(draw: Callable[..., str]) -> None:
@@ -189,10 +172,21 @@ def test_a_reporting_cycle_still_lays_out(draw: Callable[..., str]) -> None:
               - {id: self, name: Self, reports_to: [{body: self}, {body: top}]}
             """
     }
-    placed = nodes(chart(draw(files)))
-    assert placed["top"]["y"] == 0
-    assert {placed["a"]["y"], placed["b"]["y"]} == {ROW_HEIGHT, 2 * ROW_HEIGHT}
-    assert placed["self"]["y"] == ROW_HEIGHT
+    placed = boxes(chart(draw(files)))
+    assert sorted(placed) == ["a", "b", "self", "top"]
+    assert placed["top"][2] == 0 and {placed["a"][2], placed["b"][2]} == {1, 2}
+
+
+def test_a_large_view_opens_on_its_overview(draw: Callable[..., str]) -> None:
+    big = big_model()
+    data = chart(draw(big))
+    assert len(data["nodes"]) == 366  # every body: the page can carry them all
+    assert data["layout"]["overview"] is True
+    assert data["meta"]["partial"] is False
+    assert chart(draw(big, whole=True))["layout"]["overview"] is False  # --all: expanded
+    assert chart(draw(SMALL))["layout"]["overview"] is False
+    rows = chart(draw(big))["layout"]["rows"]
+    assert sorted(i for row in rows for i in row) == list(range(len(data["layout"]["blocks"])))
 
 
 def test_the_same_model_gives_the_same_bytes(
@@ -221,28 +215,45 @@ def test_reporting_lines_show_their_direction(draw: Callable[..., str]) -> None:
     ]
 
 
-def test_members_are_nodes_linked_to_their_bodies_or_hidden(draw: Callable[..., str]) -> None:
+def test_members_come_after_what_drawing_needs_or_not_at_all(draw: Callable[..., str]) -> None:
     html = draw(SMALL)
     shown = chart(html)
-    assert {n["entity"] for n in shown["nodes"]} >= {"organisation", "post"}
+    assert {n["entity"] for n in shown["member_nodes"]} == {"organisation", "post"}
+    assert {n["entity"] for n in shown["nodes"]} == {"body"}
     assert member_links(shown) == [
         ("member:hwb:0", "wcc", "hwb"),
         ("member:hwb:1", "ccg", "hwb"),
         ("member:hwb:2", "icb", "hwb"),
         ("member:hwb:3", "dcs", "hwb"),
     ]
-    # The links are drawn from the memberships, so those come with what drawing needs.
-    assert "memberships" in embedded(html, "govgraph-data")
+    # Drawn only when asked for: read with the details, after the bodies are drawn.
+    first = embedded(html, "govgraph-data")
+    assert "memberships" not in first and "member_nodes" not in first
     ended = members_of(shown, "hwb")[1]
     assert (ended["member"], ended["from"], ended["to"]) == ("ccg", "2019-01-01", "2022-06-30")
-    hidden_html = draw(SMALL, members=False)
-    hidden = chart(hidden_html)
-    assert {n["entity"] for n in hidden["nodes"]} == {"body"}
+    assert nodes(shown)["hwb"]["seats"] == 3  # counted on its box: current on 2023-07-07
+    hidden = chart(draw(SMALL, members=False))
+    assert hidden["member_nodes"] == []
     assert member_links(hidden) == []
-    # Still listed in the details panel: read with the details, after drawing.
-    assert "memberships" not in embedded(hidden_html, "govgraph-data")
     assert [m["member"] for m in members_of(hidden, "hwb")] == ["wcc", "ccg", "icb", "dcs"]
     assert "organisation" not in {entry["kind"] for entry in hidden["legend"]}
+
+
+def test_other_names_and_whom_a_member_sits_for_are_carried(draw: Callable[..., str]) -> None:
+    files = dict(SMALL)
+    files["more.yaml"] = """
+        bodies:
+          - id: cyp
+            name: Children's Partnership
+            other_names: [CYP Partnership, "Children & Young People's Board"]
+            reports_to: [{body: council}]
+            members: [{member: dcs, on_behalf_of: wcc}]
+        """
+    html = draw(files)
+    data = chart(html)
+    assert nodes(data)["cyp"]["aka"] == ["CYP Partnership", "Children & Young People's Board"]
+    assert members_of(data, "cyp") == [{"member": "dcs", "on_behalf_of": "wcc"}]
+    assert "on behalf of <bdi>Worcestershire County Council</bdi>" in html
 
 
 def test_every_dated_thing_carries_its_dates_for_the_slider(draw: Callable[..., str]) -> None:
@@ -288,14 +299,12 @@ def test_details_hold_members_chair_and_lines(draw: Callable[..., str]) -> None:
         {"body": "voice-panel", "direction": "down"},
     ]
     # What a node says is not repeated in its details; what is not drawn is named once.
-    assert nodes(data)["ccg"] | {"x": 0, "y": 0} == {
+    assert nodes(data)["ccg"] == {
         "id": "ccg",
         "kind": "organisation",
         "entity": "organisation",
         "name": "Old CCG",
         "end": "2022-06-30",
-        "x": 0,
-        "y": 0,
     }
     assert data["names"] == {"jo": ["Jo Bloggs"]}  # holds a drawn post, sits on nothing
 
@@ -372,7 +381,10 @@ def test_a_post_held_on_many_bodies_lists_its_holders_once(draw: Callable[..., s
         {"member": "wcc", "voting": False},
     ]
     html = draw(files, members=False)
-    assert "Director of Children&#x27;s Services (held by Jo Bloggs): chair" in html
+    assert (
+        "<bdi>Director of Children&#x27;s Services</bdi> (held by <bdi>Jo Bloggs</bdi>): chair"
+        in html
+    )
 
 
 def busy_model(bodies: int = 60, seats: int = 12, top: str = "council") -> dict[str, str]:
@@ -591,39 +603,10 @@ def big_model(groups: int = 8) -> dict[str, str]:
     return {"bodies.yaml": "\n".join(lines) + "\n"}
 
 
-def test_a_large_model_starts_readable_and_says_how_to_widen(draw: Callable[..., str]) -> None:
-    big = big_model()
-    html = draw(big)
-    data = chart(html)
-    assert len(drawn_bodies(html)) == 1 + 5 + 40  # the root and two levels below
-    assert data["meta"]["partial"] is True
-    assert "366 bodies" in html and "--all" in html and "--focus BODY" in html
-    assert len(drawn_bodies(draw(big, whole=True))) == 366
-    deeper = chart(draw(big, down=3))
-    assert deeper["meta"]["counts"]["bodies"] == 366 and deeper["meta"]["partial"] is False
-
-
-def test_the_readable_view_stays_readable_when_levels_are_wide(draw: Callable[..., str]) -> None:
-    """50 councils, each with boards and groups: two levels would be over a thousand
-    bodies, so the default view shows fewer levels rather than an unreadable chart."""
-    lines = ["bodies:", "  - {id: root, name: Region, root: true}"]
-    for b in range(20):  # two levels down would be 1 + 20 + 400 bodies
-        lines.append(f"  - {{id: c{b}, name: Council {b}, reports_to: [{{body: root}}]}}")
-        lines += [
-            f"  - {{id: g{b}-{g}, name: Group {b}.{g}, reports_to: [{{body: c{b}}}]}}"
-            for g in range(20)
-        ]
-    wide = chart(draw({"bodies.yaml": "\n".join(lines) + "\n"}))
-    assert wide["meta"]["counts"]["bodies"] == 21 and wide["meta"]["partial"] is True
-    assert "the tops of the structure and 1 level below: 21 of 421 bodies" in wide["meta"]["view"]
-    many_tops = {"bodies.yaml": "bodies:\n" + "".join(
-        f"  - {{id: c{i}, name: Council {i}, root: true}}\n"
-        f"  - {{id: b{i}, name: Board {i}, reports_to: [{{body: c{i}}}]}}\n"
-        for i in range(200)
-    )}  # fmt: skip
-    tops_only = chart(draw(many_tops))
-    assert tops_only["meta"]["counts"]["bodies"] == 200
-    assert "the tops of the structure: 200 of 400 bodies" in tops_only["meta"]["view"]
+def test_down_still_draws_the_tops_and_levels_below(draw: Callable[..., str]) -> None:
+    html = draw(big_model(), down=1)
+    assert len(drawn_bodies(html)) == 1 + 5  # the root and one level below
+    assert "the tops of the structure and 1 level below: 6 of 366 bodies" in html
 
 
 # --- safe and offline -----------------------------------------------------------------------------

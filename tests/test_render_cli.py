@@ -48,7 +48,7 @@ def test_writes_output_named_after_the_model_folder(
     written = in_tmp / "output" / "herefordshire.html"
     data = chart_file_data(written)
     assert data["meta"]["as_of"] == "2023-07-07"
-    assert {n["id"] for n in data["nodes"]} == {"council", "hwb", "wcc"}
+    assert {n["id"] for n in data["nodes"]} == {"council", "hwb"}  # members come later
     assert [p.name for p in (in_tmp / "output").iterdir()] == ["herefordshire.html"]
     assert stat.S_IMODE(written.stat().st_mode) & 0o644 == 0o644  # readable, not a 0600 temp
 
@@ -135,7 +135,7 @@ def test_open_hands_the_file_to_the_browser(
     assert opened == [(in_tmp / "output" / "model.html").as_uri()]
 
 
-def test_a_large_model_says_on_stderr_what_was_left_out(
+def test_a_large_model_opens_on_its_overview_and_all_expands_it(
     cli: Cli, model_dir: Callable[..., Path], in_tmp: Path
 ) -> None:
     lines = ["bodies:", "  - {id: root, name: Root, root: true}"]
@@ -148,19 +148,19 @@ def test_a_large_model_says_on_stderr_what_was_left_out(
     ]
     folder = model_dir({"b.yaml": "\n".join(lines) + "\n"})
     result = cli("render", folder)
-    assert result.exit_code == 0
-    assert "note: showing the tops of the structure and 2 levels below: 111 of 311" in result.stderr
-    assert "--all" in result.stderr
-    assert chart_file_data(in_tmp / "output" / "model.html")["meta"]["counts"]["bodies"] == 111
+    assert result.exit_code == 0 and result.stderr == ""
+    data = chart_file_data(in_tmp / "output" / "model.html")
+    assert data["meta"]["counts"]["bodies"] == 311  # every body: nothing is left out
+    assert data["layout"]["overview"] is True
     everything = cli("render", folder, "--all", "-o", "all.html")
     assert everything.stderr == ""
-    assert chart_file_data(in_tmp / "all.html")["meta"]["counts"]["bodies"] == 311
+    assert chart_file_data(in_tmp / "all.html")["layout"]["overview"] is False
 
 
 def test_help_has_an_example(cli: Cli) -> None:
     result = cli("render", "-h")
     assert result.exit_code == 0
-    assert "Example: govgraph render" in result.stdout
+    assert "Examples: govgraph render" in result.stdout
     for option in ("--focus", "--up", "--down", "--no-members", "--all", "--force", "--open"):
         assert option in result.stdout
 

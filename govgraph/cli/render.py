@@ -76,7 +76,12 @@ def default_output(model_dir: Path, to: str = "html") -> Path:
     "the other outputs count them on each body).",
 )
 @selection_option
-@click.option("--all", "whole", is_flag=True, help="Draw every body, however large the model.")
+@click.option(
+    "--all",
+    "whole",
+    is_flag=True,
+    help="Open the chart with every body shown, however large (not on its overview).",
+)
 @click.option(
     "--force", is_flag=True, help="Overwrite the output file even if govgraph did not write it."
 )
@@ -104,15 +109,16 @@ def render(
     --to svg, pdf or png draw the structure on the as-of date for print: the
     PDF (A4 landscape, or --paper a3) has a title, the date, a legend, the chart
     split by subtree when it would print too small, and a table of findings.
-    A model of more than 300 bodies is drawn as its tops and two levels below
-    unless --focus, --down or --all says otherwise. Prints the path written.
+    Every body is drawn; an HTML chart of more than 60 bodies opens on its
+    overview (a box per top body, expanded in place on a click) unless --all
+    says to open it expanded. --focus and --down draw part of the model.
+    Prints the path written.
 
     --bodies draws exactly the bodies an expression selects, instead of
     --focus or --all.
 
-    Example: govgraph render models/worcestershire --focus hwb --up 1 --down 2
-
-    Example: govgraph render models/worcestershire --to pdf --paper a3
+    Examples: govgraph render models/worcestershire --focus hwb --up 1 --down 2;
+    govgraph render models/worcestershire --to pdf --paper a3
     """
     if paper is not None and to not in ("pdf", "png"):
         raise GovgraphError("--paper applies to --to pdf or --to png")

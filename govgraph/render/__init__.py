@@ -48,9 +48,10 @@ def render_chart(
     ``bodies`` draws exactly those body ids (a selection made elsewhere);
     ``focus`` draws one body with ``up`` levels of its reporting chain above and
     ``down`` levels of sub-bodies below (``None``: every level); ``down`` alone
-    draws the tops and that many levels below. Without any of these a model of
-    more than :data:`LARGE_MODEL` bodies is drawn as its tops and two levels
-    below, and the page says how to widen it; ``whole=True`` draws everything.
+    draws the tops and that many levels below. Without any of these every body
+    is drawn, and a chart of more than :data:`LARGE_MODEL` bodies opens on its
+    overview (a box per top body, expanded in place on a click); ``whole=True``
+    opens it with every box expanded.
     ``members`` draws organisations, posts and people as nodes linked to the
     bodies they sit on. The same inputs always give the same text, byte for byte.
     """
@@ -65,6 +66,7 @@ def render_chart(
             members=members,
             focus=view.focus,
             title=title or result.model.name,
+            expanded=whole,
         )
         return page(data)
 

@@ -40,10 +40,11 @@ from govgraph.audit import AuditResult
 from govgraph.findings import Finding
 from govgraph.model import Entity, Model
 from govgraph.render.details import Lookup, body_details, member_details
-from govgraph.render.layout import SortKey, body_levels, place_bodies, place_members
+from govgraph.render.layout import SortKey
 from govgraph.render.rows import FIELDS, IsoText, holder_rows, seating
+from govgraph.render.screen import screen_layout, tiers_of
 from govgraph.render.styles import BODY_STYLES, MEMBER_STYLES, look
-from govgraph.render.view import View
+from govgraph.render.view import LARGE_MODEL, View
 
 MEMBER_ORDER = {"organisation": 0, "post": 1, "person": 2}
 
@@ -56,18 +57,22 @@ def chart_data(
     members: bool,
     focus: str | None,
     title: str,
+    expanded: bool = False,
 ) -> dict[str, Any]:
-    """Everything the page needs, as JSON-ready values in a deterministic order."""
+    """Everything the page needs, as JSON-ready values in a deterministic order.
+
+    The page opens on the overview (every block collapsed to its top body) when the view
+    has more than :data:`~govgraph.render.view.LARGE_MODEL` bodies, unless ``expanded``.
+    """
     model = result.model
     iso = IsoText()
     seated = seating(model, view.bodies, members, iso)
     held = holder_rows(model, iso)
     seats = seated.seats if members else {}
     found, key = _entities(model, view.bodies, seats)
-    parents = parents_in(model, view.bodies)
-    body_xy = place_bodies(parents, body_levels(parents, key), key)
+    overview = not expanded and len(view.bodies) > LARGE_MODEL
+    placed = screen_layout(model, view.bodies, overview)
     member_ids = sorted(seats, key=key)
-    member_xy = place_members(seats, body_xy, key)
     lookup = Lookup(model, set(view.bodies) | set(seats), held)
     around = _around(lookup.drawn, seated.seats, held)
     heads = [(f, _head(f)) for f in result.findings]
@@ -81,8 +86,10 @@ def chart_data(
     def severities(node: str) -> list[str]:
         return [findings[i]["severity"] for i in about.get(node, ())]
 
-    nodes = [_body_node(model, b, body_xy[b], severities(b)) for b in view.bodies]
-    nodes += [_member_node(m, *found[m], member_xy[m], severities(m)) for m in member_ids]
+    tier = tiers_of(placed)
+    on = result.as_of
+    nodes = [_body_node(model, b, tier[b], on, severities(b)) for b in view.bodies]
+    member_nodes = [_member_node(m, *found[m], severities(m)) for m in member_ids]
     edges = list(_reporting_edges(model, view.bodies, lookup.drawn))
     # Every member in the table sits on a drawn body.
     lookup.refer_to_rows(seated.table, seated.seats)
@@ -109,16 +116,18 @@ def chart_data(
                 "bodies": len(view.bodies),
                 "model_bodies": len(model.bodies),
                 "members": len(member_ids),
-                "nodes": len(nodes),
+                "nodes": len(nodes) + len(member_nodes),
                 "edges": len(edges) + member_links,
                 "findings_elsewhere": len(result.findings) - len(shown),
             },
         },
         "nodes": nodes,
+        "member_nodes": member_nodes,
         "edges": edges,
         "memberships": seated.table,
         "fields": FIELDS,
-        "legend": _legend(nodes),
+        "layout": placed,
+        "legend": _legend(nodes + member_nodes),
         "details": details,
         "holders": holders,
         "names": lookup.names(),
@@ -141,17 +150,6 @@ def date_range(model: Model, as_of: date, seen: set[date]) -> tuple[date, date]:
         days.update(line.last_reported for line in body.reports_to)
     known = {day for day in days if day is not None}
     return min(known), max(known)
-
-
-def parents_in(model: Model, bodies: tuple[str, ...]) -> dict[str, list[str]]:
-    """The drawn structure: each of ``bodies`` with the drawn bodies it reports to (on any
-    date, each once)."""
-    drawn = set(bodies)
-    structure = {}
-    for body in bodies:
-        above = dict.fromkeys(line.body for line in model.bodies[body].reports_to)
-        structure[body] = [parent for parent in above if parent in drawn]
-    return structure
 
 
 def _around(
@@ -192,19 +190,14 @@ def _node(
     node_id: str,
     kind: str,
     entity: str,
-    xy: tuple[int, int],
     name: str,
+    other_names: list[str],
     severities: list[str],
     dates: tuple[date | None, date | None],
 ) -> dict[str, Any]:
-    node: dict[str, Any] = {
-        "id": node_id,
-        "kind": kind,
-        "entity": entity,
-        "x": xy[0],
-        "y": xy[1],
-        "name": name,
-    }
+    node: dict[str, Any] = {"id": node_id, "kind": kind, "entity": entity, "name": name}
+    if other_names:
+        node["aka"] = list(other_names)  # search finds it by them
     if severities:
         # The worst, and the counts the page writes on the label ("⚠ 1 error, 2 warnings").
         node["severity"] = next(s for s in ("error", "warning", "info") if s in severities)
@@ -219,19 +212,25 @@ def _node(
 
 
 def _body_node(
-    model: Model, body_id: str, xy: tuple[int, int], severities: list[str]
+    model: Model, body_id: str, tier: int, on: date, severities: list[str]
 ) -> dict[str, Any]:
     body = model.bodies[body_id]
-    node = _node(body_id, body.kind, "body", xy, body.name, severities, (body.start, body.end))
+    dates = (body.start, body.end)
+    node = _node(body_id, body.kind, "body", body.name, body.other_names, severities, dates)
+    node["tier"] = tier
     if body.short_name:
-        node["short"] = body.short_name  # its label
+        node["short"] = body.short_name  # its label when the name does not fit
+    # Members current on the audit's date, written on the box (the page counts again for
+    # other dates, from the memberships).
+    node["seats"] = sum(
+        1 for m in body.members if (not m.from_ or m.from_ <= on) and (not m.to or m.to >= on)
+    )
     return node
 
 
-def _member_node(
-    member: str, kind: str, entity: Entity, xy: tuple[int, int], severities: list[str]
-) -> dict[str, Any]:
-    return _node(member, kind, kind, xy, entity.name, severities, (entity.start, entity.end))
+def _member_node(member: str, kind: str, entity: Entity, severities: list[str]) -> dict[str, Any]:
+    dates = (entity.start, entity.end)
+    return _node(member, kind, kind, entity.name, entity.other_names, severities, dates)
 
 
 def _reporting_edges(

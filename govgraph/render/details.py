@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govgraph.model import Model
-from govgraph.render.rows import trimmed
+from govgraph.render.rows import MEMBERSHIP, trimmed
 from govgraph.schema import Body, Placed, ReportingLine
 
 
@@ -65,6 +65,10 @@ class Lookup:
         """Remember the bodies and the members (all in ``members``) of ``table``, to name them."""
         self.referred.update(body for body, _ in table)
         self.referred.update(members)
+        on_behalf = MEMBERSHIP.index("on_behalf_of")
+        self.referred.update(
+            row[on_behalf] for _, rows in table for row in rows if len(row) > on_behalf
+        )
         self.posts.update(self.referred & self.model.posts.keys())
 
     def names(self) -> dict[str, list[Any]]:

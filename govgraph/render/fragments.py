@@ -39,10 +39,25 @@ def legend_html(legend: list[dict[str, Any]]) -> str:
     return "\n".join(items)
 
 
+def members_control(members: bool) -> str:
+    """The choice of member nodes: none (the default), the selected body's, or all."""
+    if not members:
+        return (
+            '<p class="muted">Members are listed in the details (rendered with --no-members).</p>'
+        )
+    return (
+        '<label for="members-view">Members on the chart</label> <select id="members-view">'
+        '<option value="none" selected>none (counted on each box)</option>'
+        '<option value="selected">of the selected body</option>'
+        '<option value="all">all</option></select>'
+    )
+
+
 def names_of(data: dict[str, Any]) -> dict[str, str]:
     """Every name in the chart data, by id: drawn nodes name themselves, the rest are in names."""
     named = {entity_id: row[0] for entity_id, row in data["names"].items()}
     named.update((node["id"], node["name"]) for node in data["nodes"])
+    named.update((node["id"], node["name"]) for node in data["member_nodes"])
     return named
 
 
@@ -61,12 +76,20 @@ def findings_html(findings: list[dict[str, Any]], names: dict[str, str], as_of: 
             f'<button type="button" data-node="{text(finding.get("node", ""))}" '
             f'data-finding="{index}">'
             f'<span class="sev">{text(SEVERITY_WORD.get(finding["severity"], severity))}</span> '
-            f'<span class="name">{text(names[about])}</span> '
+            f'<bdi class="name">{text(names[about])}</bdi> '
             f'<span class="check">{text(finding["check"])}</span></button>'
-            f'<p class="message">{text(finding["message"])}</p>'
+            f'<p class="message" dir="auto">{text(finding["message"])}</p>'
             f'<p class="where">{text(where)}</p></li>'
         )
-    return '<ol class="findings">\n' + "\n".join(rows) + "\n</ol>"
+    # In lists of ROWS_PER_TABLE that the browser lays out only near the screen, as the
+    # text view's tables: the same on each of 40,000 items costs every frame of the chart.
+    parts = [
+        f'<ol class="findings part" start="{start + 1}">\n'
+        + "\n".join(rows[start : start + ROWS_PER_TABLE])
+        + "\n</ol>"
+        for start in range(0, len(rows), ROWS_PER_TABLE)
+    ]
+    return "\n".join(parts)
 
 
 def table_html(
@@ -126,15 +149,17 @@ def _row(
     )
     return (
         f'<tr data-node="{node_id}"{span}{current}>'
-        f'<th scope="row"><span class="name">{name}</span> <span class="id">({node_id})</span> '
+        f'<th scope="row"><bdi class="name">{name}</bdi> <span class="id">({node_id})</span> '
         f'<button type="button" class="show" data-node="{node_id}" '
         f'aria-label="Show {name} on the chart">Show on chart</button></th>'
-        f"<td>{text(style_of(node['kind']).singular)}{' (root)' if body.get('root') else ''}</td>"
-        f"<td>{text(dates)}</td>"
-        f"<td>{_lines(body.get('reports_to', []), names)}</td>"
-        f"<td>{_lines(body.get('reported_by', []), names)}</td>"
-        f"<td>{_members(rows_as_dicts(members, MEMBERSHIP), data, names, as_of)}</td>"
-        f"<td>{len(body.get('findings', [])) or '—'}</td></tr>"
+        f'<td data-label="Kind">{text(style_of(node["kind"]).singular)}'
+        f"{' (root)' if body.get('root') else ''}</td>"
+        f'<td data-label="Dates">{text(dates)}</td>'
+        f'<td data-label="Reports to">{_lines(body.get("reports_to", []), names)}</td>'
+        f'<td data-label="Receives reports from">{_lines(body.get("reported_by", []), names)}</td>'
+        f'<td data-label="Members on {text(as_of)}">'
+        f"{_members(rows_as_dicts(members, MEMBERSHIP), data, names, as_of)}</td>"
+        f'<td data-label="Findings">{len(body.get("findings", [])) or "—"}</td></tr>'
     )
 
 
@@ -148,7 +173,7 @@ def _lines(rows: list[list[Any]], names: dict[str, str]) -> str:
             facts.append(line["frequency"])
         if line.get("last_reported"):
             facts.append(f"last reported {line['last_reported']}")
-        items.append(f"<li>{text(names[line['body']])} ({text(', '.join(facts))})</li>")
+        items.append(f"<li><bdi>{text(names[line['body']])}</bdi> ({text(', '.join(facts))})</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -167,8 +192,12 @@ def _members(
             for h in rows_as_dicts(holders.get(m["member"], []), HOLDER)
             if _current(h.get("from"), h.get("to"), as_of)
         ]
-        who = names[m["member"]] + (f" (held by {', '.join(held)})" if held else "")
-        items.append(f"<li>{text(who)}: {text(m.get('role', DEFAULT_ROLE))}, {text(span)}</li>")
+        who = f"<bdi>{text(names[m['member']])}</bdi>"
+        if held:
+            who += f" (held by <bdi>{text(', '.join(held))}</bdi>)"
+        if m.get("on_behalf_of"):
+            who += f" on behalf of <bdi>{text(names[m['on_behalf_of']])}</bdi>"
+        items.append(f"<li>{who}: {text(m.get('role', DEFAULT_ROLE))}, {text(span)}</li>")
     others = len(members) - len(current)
     listing = "<ul>" + "".join(items) + "</ul>" if items else "none"
     if others:

@@ -7,10 +7,10 @@ fetches nothing:
 * vis-network's JavaScript is inlined from the copy pyvis ships;
 * the data is JSON inside ``<script type="application/json">`` with ``<``,
   ``>``, ``&`` and U+2028/2029 escaped, so no model text can close the element.
-  It comes in two parts: what drawing needs (``govgraph-data``: meta, nodes,
-  edges, fields, legend, look, and the memberships when members are drawn) before
-  the scripts, and the rest (``govgraph-details``: details, holders, names,
-  findings) after them, so that the browser draws the chart before it has read
+  It comes in two parts: what drawing the bodies needs (``govgraph-data``: meta,
+  body nodes, reporting lines, blocks, fields, legend, look) before the scripts,
+  and the rest (``govgraph-details``: member nodes, memberships, details,
+  holders, names, findings) after them, so that the browser draws the chart before it has read
   the rest, which the page reads when first needed (see :func:`embedded_json`);
 * every other piece of model text is HTML-escaped (:mod:`govgraph.render.fragments`);
 * a Content-Security-Policy allows only the page's own two scripts (vis-network,
@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from govgraph.errors import GovgraphError
-from govgraph.render.fragments import findings_html, legend_html, names_of, table_html, text
+from govgraph.render.fragments import (
+    findings_html,
+    legend_html,
+    members_control,
+    names_of,
+    table_html,
+    text,
+)
 from govgraph.render.view import widen_hint
 
 VIS_VERSION = "9.1.2"
@@ -45,7 +52,7 @@ VIS_PLACES = (
 GENERATOR = '<meta name="generator" content="govgraph'
 
 #: The parts of the chart data the page needs to draw (the rest is read later).
-DRAWING = ("meta", "nodes", "edges", "fields", "legend", "look")
+DRAWING = ("meta", "nodes", "edges", "layout", "fields", "legend", "look")
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES = {
@@ -61,7 +68,9 @@ def page(data: dict[str, Any]) -> str:
     """The whole HTML page for ``data`` from :func:`govgraph.render.data.chart_data`."""
     meta = data["meta"]
     vis_js = inline_script(vis_network_js())
-    chart_js = inline_script(_resource("textwrap.js") + "\n" + _resource("chart.js"))
+    chart_js = inline_script(
+        "\n".join(_resource(name) for name in ("textwrap.js", "picture.js", "chart.js"))
+    )
     first, as_of, last = (date.fromisoformat(meta[k]) for k in ("first_day", "as_of", "last_day"))
     bodies = [node for node in data["nodes"] if node["entity"] == "body"]
     names = names_of(data)
@@ -81,6 +90,7 @@ def page(data: dict[str, Any]) -> str:
         "days": str((last - first).days),
         "as_of_index": str((as_of - first).days),
         "legend": legend_html(data["legend"]),
+        "members_control": members_control(meta["members"]),
         "finding_count": str(len(data["findings"])),
         "findings": findings_html(data["findings"], names, meta["as_of"]),
         "table": table_html(bodies, data, names, meta["as_of"]),
@@ -96,14 +106,10 @@ def page(data: dict[str, Any]) -> str:
 
 
 def embedded_json(data: dict[str, Any]) -> tuple[str, str]:
-    """The chart data as the page embeds it: what drawing needs, then the rest.
-
-    The memberships go first when members are drawn (each is a link on the chart),
-    else with the rest (only the details panel reads them).
-    """
-    drawing = DRAWING + (("memberships",) if data["meta"]["members"] else ())
-    first = {key: data[key] for key in drawing}
-    rest = {key: value for key, value in data.items() if key not in drawing}
+    """The chart data as the page embeds it: what drawing the bodies needs, then the rest
+    (members are drawn only when asked for, after the page has been read)."""
+    first = {key: data[key] for key in DRAWING}
+    rest = {key: value for key, value in data.items() if key not in DRAWING}
     return json_for_script(first), json_for_script(rest)
 
 

@@ -30,7 +30,18 @@ from govgraph.schema import Membership
 DEFAULT_ROLE = "member"
 
 #: A membership: ``role`` is null for a plain ``member``, ``voting`` null when it votes.
-MEMBERSHIP = ("member", "from", "to", "role", "voting", "term_ends", "reviewed", "note")
+#: ``on_behalf_of``: the organisation the member sits for, when the model says.
+MEMBERSHIP = (
+    "member",
+    "from",
+    "to",
+    "role",
+    "voting",
+    "term_ends",
+    "reviewed",
+    "note",
+    "on_behalf_of",
+)
 #: An entity's name and dates (when it has them), in the names table.
 NAME = ("name", "start", "end")
 #: A reporting line in a body's ``reports_to`` (the body it reports to) or ``reported_by``
@@ -111,6 +122,7 @@ def membership_row(m: Membership, iso: IsoText) -> list[Any]:
         iso[m.term_ends],
         iso[m.reviewed],
         m.note or None,
+        m.on_behalf_of,
     ]
     while row[-1] is None:  # as trimmed(), inline: this runs for every membership drawn
         row.pop()

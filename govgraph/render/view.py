@@ -9,11 +9,10 @@ greyed out on dates when it did not exist, instead of vanishing from the view.
 * ``focus`` with ``up``/``down``: one body, ``up`` levels of what it reports to
   and ``down`` levels of what reports to it (``None``: all the way);
 * ``down`` alone: the tops of the structure and ``down`` levels below them;
-* otherwise every body, except that a model of more than :data:`LARGE_MODEL`
-  bodies starts with its tops and as many levels below them (up to
-  :data:`READABLE_DEPTH`) as keep the chart within :data:`LARGE_MODEL` bodies
-  (the tops alone if even one level is more), and the view says so and how to
-  widen it (``whole=True`` draws everything).
+* otherwise every body. A view of more than :data:`LARGE_MODEL` bodies is too
+  many to read at once: the page opens it on its overview (one box per top
+  body, with its counts, expanded in place on a click), unless ``whole=True``
+  (``render --all``), which opens it with every block expanded.
 """
 
 from __future__ import annotations
@@ -27,10 +26,9 @@ from govgraph.errors import GovgraphError
 from govgraph.explain import suggest
 from govgraph.graph import model_of
 
-#: Above this many bodies the default chart is a readable slice, not everything.
-LARGE_MODEL = 300
-#: How many levels below the tops the readable slice shows at most.
-READABLE_DEPTH = 2
+#: Above this many bodies the page opens on the overview (labels stay at least 12 px when
+#: fitted to a 1400 by 900 screen up to about this many).
+LARGE_MODEL = 60
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class View:
 
     bodies: tuple[str, ...]
     description: str
-    partial: bool = False  # True when the default view left bodies out to stay readable
+    partial: bool = False  # True when the view leaves bodies out without being asked to
     focus: str | None = None  # the focused body's id
 
 
@@ -100,21 +98,12 @@ def choose_view(
         return _focus_view(graph, focus, up, down)
     if up is not None:
         raise GovgraphError("--up needs --focus BODY: it counts levels above that body")
-    if whole or (down is None and total <= LARGE_MODEL):
+    if whole or down is None:
         return View(tuple(model.bodies), f"all {total} bodies")
-    if down is not None:
-        depth, chosen = down, _below_tops(graph, down)
-    else:  # as many levels (up to READABLE_DEPTH) as stay within LARGE_MODEL bodies
-        depth, chosen = 0, _below_tops(graph, 0)
-        for deeper in range(1, READABLE_DEPTH + 1):
-            wider = _below_tops(graph, deeper)
-            if len(wider) > LARGE_MODEL:
-                break
-            depth, chosen = deeper, wider
-    below = f" and {_levels(depth)} below" if depth else ""
+    chosen = _below_tops(graph, down)
+    below = f" and {_levels(down)} below" if down else ""
     description = f"the tops of the structure{below}: {len(chosen)} of {total} bodies"
-    partial = down is None and len(chosen) < total
-    return View(_in_order(graph, chosen), description, partial)
+    return View(_in_order(graph, chosen), description)
 
 
 def _below_tops(graph: nx.MultiDiGraph, depth: int) -> set[str]:

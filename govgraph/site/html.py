@@ -128,7 +128,7 @@ def page(title: str, body: Html, *, root: str, model: str, as_of: str) -> str:
     nav = join(
         [
             link(f"{root}index.html", "Summary"),
-            link(f"{root}chart.html", "Chart"),
+            link(f"{root}chart.html", "Interactive chart"),
             link(f"{root}matrix.html", "Membership matrix"),
             link(f"{root}index.html#findings", "Findings"),
         ]

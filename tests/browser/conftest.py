@@ -53,9 +53,24 @@ class Chart:
         found: dict[str, Any] = self.js("id => govgraph.nodes.get(id)", node_id)
         return found
 
-    def edge(self, edge_id: str) -> dict[str, Any]:
-        found: dict[str, Any] = self.js("id => govgraph.edges.get(id)", edge_id)
+    def box(self, body: str) -> dict[str, Any] | None:
+        """How ``body``'s box is drawn now (where, its look, its text), or None if it is not."""
+        found: dict[str, Any] | None = self.js(
+            "id => govgraph.scene().boxes.find(b => b.id === id) || null", body
+        )
         return found
+
+    def drawn(self) -> list[str]:
+        """The ids of the bodies and members drawn (and not hidden), in no order."""
+        ids: list[str] = self.js(
+            "(() => { const s = govgraph.scene();"
+            " return s.boxes.map(b => b.id).concat(s.members.map(m => m.id)); })()"
+        )
+        return sorted(ids)
+
+    def selected(self) -> list[str]:
+        chosen: list[str] = self.js("govgraph.network.getSelectedNodes()")
+        return chosen
 
     def point_of(self, node_id: str) -> tuple[float, float]:
         """Where ``node_id`` is drawn, in page coordinates."""
@@ -104,8 +119,10 @@ def open_chart(browser: Browser) -> Iterator[Callable[[Path], Chart]]:
         page.on("dialog", on_dialog)
         page.on("console", lambda m: chart.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: chart.errors.append(str(e)))
-        page.goto(url)
-        page.wait_for_selector("#network[data-ready=true]")
+        # Not waiting for "load": a 20,000-body page draws long before the browser has
+        # read the whole text view.
+        page.goto(url, wait_until="commit")
+        page.wait_for_selector("#network[data-ready=true]", timeout=60_000)
         return chart
 
     yield open_

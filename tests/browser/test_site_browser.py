@@ -78,11 +78,10 @@ def test_every_page_loads_offline_and_links_to_existing_pages(offline: Offline, 
         page = offline.open(path)
         assert page.title(), path
         if path.name != "chart.html":
-            # An SVG link's href is an animated string: resolve its value as HTML's are.
+            # An SVG link's href is not a string: resolve its attribute as the browser does.
             hrefs: list[str] = page.eval_on_selector_all(
                 "a[href]",
-                "els => els.map(e => typeof e.href === 'string' ? e.href"
-                " : new URL(e.href.baseVal, document.baseURI).href)",
+                "els => els.map(e => new URL(e.getAttribute('href'), document.baseURI).href)",
             )
             assert hrefs, path
             for href in hrefs:
@@ -112,7 +111,7 @@ def test_a_reader_can_follow_links_through_the_pack(offline: Offline, site: Path
     page.wait_for_load_state("load")
     assert page.locator("table.matrix tbody tr").count() == 7  # current bodies on the date
 
-    page.get_by_role("link", name="Chart").click()
+    page.get_by_role("link", name="Interactive chart").click()
     page.wait_for_selector("#network[data-ready=true]")
     assert file_of(page.url) == (site / "chart.html").resolve()
     assert offline.external == []
