@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import embedded
+from support import EXAMPLE, embedded
 
 from govgraph import build_graph, load
 from govgraph.audit import audit
@@ -723,3 +723,23 @@ def test_inline_scripts_cannot_end_their_element() -> None:
     safe = render_html.inline_script(source)
     assert "</script" not in safe.lower() and "<!--" not in safe
     assert safe == 'var a = "<\\/script>", b = "<\\!--", c = "<\\/SCRIPT >";'
+
+
+def test_a_finding_with_a_fix_shows_the_command_that_applies_it(tmp_path: Path) -> None:
+    from govgraph.cli import run  # the command line, as an officer runs it
+
+    target = tmp_path / "chart.html"
+    assert run(["render", str(EXAMPLE), "--as-of", "2026-11-28", "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    commands = re.findall(
+        r'<p class="fix">(Fix[^:]*): <code class="fix-command">(.*?)</code>', page
+    )
+    written = [(label, re.sub(r"</?span>", "", words)) for label, words in commands]
+    assert all(command.startswith("govgraph fix ") for _, command in written)
+    assert any(
+        label == "Fix"
+        and command.endswith("--select departed-member --only corporate-parenting/cllr-derek-lowe")
+        for label, command in written
+    )
+    unsafe = [command for label, command in written if label == "Fix (needs judgement)"]
+    assert unsafe and all(command.endswith(" --unsafe-fixes") for command in unsafe)

@@ -79,7 +79,7 @@ def findings_html(findings: list[dict[str, Any]], names: dict[str, str], as_of: 
             f'<bdi class="name">{text(names[about])}</bdi> '
             f'<span class="check">{text(finding["check"])}</span></button>'
             f'<p class="message" dir="auto">{text(finding["message"])}</p>'
-            f'<p class="where">{text(where)}</p></li>'
+            f'<p class="where">{text(where)}</p>{_fix_html(finding)}</li>'
         )
     # In lists of ROWS_PER_TABLE that the browser lays out only near the screen, as the
     # text view's tables: the same on each of 40,000 items costs every frame of the chart.
@@ -90,6 +90,17 @@ def findings_html(findings: list[dict[str, Any]], names: dict[str, str], as_of: 
         for start in range(0, len(rows), ROWS_PER_TABLE)
     ]
     return "\n".join(parts)
+
+
+def _fix_html(finding: dict[str, Any]) -> str:
+    """The one command that applies a finding's fix, to copy (nothing when it has none)."""
+    fix = finding.get("fix")
+    if not isinstance(fix, dict) or not fix.get("command"):
+        return ""
+    label = "Fix" if fix.get("applicability") == "safe" else "Fix (needs judgement)"
+    # Each word kept whole, so that a line never breaks inside "--unsafe-fixes" or a path.
+    words = " ".join(f"<span>{text(word)}</span>" for word in str(fix["command"]).split(" "))
+    return f'<p class="fix">{label}: <code class="fix-command">{words}</code></p>'
 
 
 def table_html(
