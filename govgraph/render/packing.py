@@ -2,10 +2,12 @@
 
 Up to ``one_row`` items are one row. More are packed in rows no wider than a
 limit, tallest first (so that each row is about as tall as its items; items of
-one height keep the order given), the limit chosen among each distinct first
-row (every column count for a grid of equal items) so that the whole fits a
-``ratio`` screen at the largest scale without being wider than
-:data:`MAX_RATIO` : 1. The page can re-pack overview boxes and expanded blocks
+one height keep the order given), either in shelves (each row as tall as its
+tallest item) or, for items of different sizes, as a staircase (short items
+fill the room beside a tall one, see :func:`_staircase`), the limit and the way
+chosen among each distinct first row (every column count for a grid of equal
+items) so that the whole fits a ``ratio`` screen at the largest scale without
+being wider than :data:`MAX_RATIO` : 1. The page can re-pack overview boxes and expanded blocks
 with the same function.
 
 >>> pack([(100, 50)] * 3).rows
