@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from support import EXAMPLE, model_of_bodies
 
 from govgraph import load
-from govgraph.render.labels import MAX_LINES, TEXT_WIDTH, label, measure
+from govgraph.render.labels import FONT_SIZE, MAX_LINES, TEXT_WIDTH, label, measure
+from govgraph.render.screen import CHART_FIT
 from govgraph.render.tiers import (
     MAX_RATIO,
     Box,
@@ -20,6 +23,9 @@ from govgraph.render.tiers import (
     pack,
     tiered_layout,
 )
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+from generate import generate  # noqa: E402
 
 WORDS = ["Audit", "Scrutiny", "Health", "Partnership", "Board", "Licensing", "and", "Group"]
 
@@ -268,3 +274,17 @@ def test_the_width_table_matches_the_font_cairo_draws_with() -> None:
     for text in ("Worcestershire Health and Wellbeing Board", "Cyngor Sir Ynys Môn — Pwyllgor Ŵyr",
                  "Children's Services (0–25) £ & @ %"):  # fmt: skip
         assert text_width(text, 12) == pytest.approx(ctx.text_extents(text)[4], abs=0.05)
+
+
+def test_a_council_four_tiers_deep_fits_1400_by_900_with_12_px_labels(tmp_path: Path) -> None:
+    """Wrapped families of different sizes fill each other's gaps: at Fit on a 1400 × 900
+    screen the labels (12 px at 100 %) of a 57-body council stay at least 12 px."""
+    generate(tmp_path / "council", councils=1)
+    model = load(tmp_path / "council")
+    layout = chart_layout(model, list(model.bodies), fit=CHART_FIT)
+    assert len(model.bodies) == 57 and len(layout.tiers) == 4
+    scale = min(1400 / layout.width, 900 / layout.height)
+    assert FONT_SIZE * scale >= 12, (layout.width, layout.height)
+    # the page's own chart area (below its controls) gains as much as the screen does
+    chart = min((1382 - 16) / (layout.width + 8), (724 - 16) / (layout.height + 8))
+    assert FONT_SIZE * chart >= 9.9, (layout.width, layout.height)

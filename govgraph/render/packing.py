@@ -2,10 +2,12 @@
 
 Up to ``one_row`` items are one row. More are packed in rows no wider than a
 limit, tallest first (so that each row is about as tall as its items; items of
-one height keep the order given), the limit chosen among each distinct first
-row (every column count for a grid of equal items) so that the whole fits a
-``ratio`` screen at the largest scale without being wider than
-:data:`MAX_RATIO` : 1. The page can re-pack overview boxes and expanded blocks
+one height keep the order given), either in shelves (each row as tall as its
+tallest item) or, for items of different sizes, as a staircase (short items
+fill the room beside a tall one, see :func:`_staircase`), the limit and the way
+chosen among each distinct first row (every column count for a grid of equal
+items) so that the whole fits a ``ratio`` screen at the largest scale without
+being wider than :data:`MAX_RATIO` : 1. The page can re-pack overview boxes and expanded blocks
 with the same function.
 
 >>> pack([(100, 50)] * 3).rows
@@ -58,7 +60,8 @@ def pack(
         return single
     order.sort(key=lambda i: -sizes[i][1])  # stable: equal heights keep their order
     narrowest = max(w for w, _ in sizes)
-    if all(size == sizes[0] for size in sizes):  # a grid: try every number of columns
+    uniform = all(size == sizes[0] for size in sizes)
+    if uniform:  # a grid: try every number of columns
         limits = [c * narrowest + (c - 1) * gap_x for c in range(1, len(sizes) + 1)]
     else:  # each distinct first row: the widths of the first k items in order
         firsts = [0]
@@ -66,12 +69,14 @@ def pack(
             firsts.append(firsts[-1] + sizes[i][0] + gap_x)
         step = max(1, len(sizes) // 24)
         limits = [firsts[k] - gap_x for k in range(1, len(sizes), step)]
+    ways = [_shelves] if uniform else [_shelves, _staircase]
     best, best_score = single, _score(single, ratio)
     for limit in limits:
-        packing = _shelves(sizes, order, limit, gap_x, gap_y)
-        score = _score(packing, ratio)
-        if score < best_score:
-            best, best_score = packing, score
+        for way in ways:
+            packing = way(sizes, order, limit, gap_x, gap_y)
+            score = _score(packing, ratio)
+            if score < best_score:
+                best, best_score = packing, score
     return best
 
 
@@ -101,3 +106,48 @@ def _shelves(
         if h > row_height:
             row_height = h
     return Packing(positions, max(width, x - gap_x), y + row_height, rows)
+
+
+def _staircase(
+    sizes: Sequence[tuple[int, int]], order: list[int], limit: float, gap_x: int, gap_y: int
+) -> Packing:
+    """Rows from the left, each as wide as the items still reaching down to it allow.
+
+    A row's items stand shortest to tallest from the left; the next row starts below the
+    shortest item still in the way, and reaches up to the nearest taller item on its right.
+    So short items fill the room under a tall neighbour's side instead of a row as tall as
+    that neighbour, and every row still starts at the left (where a wrapped family's spine
+    runs) with nothing between the spine and its items.
+    """
+    rows: list[list[int]] = []
+    positions: list[Point] = [(0, 0)] * len(sizes)
+    standing: list[tuple[int, int]] = []  # (left, bottom) of items placed so far
+    rank = {item: n for n, item in enumerate(order)}
+    y = width = height = 0
+    at = 0
+    while at < len(order):
+        blocking = [(left, bottom) for left, bottom in standing if bottom + gap_y > y]
+        edge = min([left - gap_x for left, _ in blocking], default=limit)
+        row: list[int] = []
+        x = 0
+        while at < len(order):
+            w = sizes[order[at]][0]
+            if x + w > edge and (row or blocking):
+                break
+            row.append(order[at])
+            x += w + gap_x
+            at += 1
+        if not row:  # nothing fits beside what is in the way: start below its nearest bottom
+            y = min(bottom for _, bottom in blocking) + gap_y
+            continue
+        row.sort(key=lambda i: (sizes[i][1], rank[i]))
+        x = 0
+        for i in row:
+            w, h = sizes[i]
+            positions[i] = (x, y)
+            standing.append((x, y + h))
+            x += w + gap_x
+            width, height = max(width, x - gap_x), max(height, y + h)
+        rows.append(row)
+        y = min(bottom for _, bottom in standing if bottom + gap_y > y) + gap_y
+    return Packing(positions, width, height, rows)

@@ -24,10 +24,14 @@ from typing import Any
 from govgraph.model import Model
 from govgraph.render.tiers import BLOCK_GAP, Block, Connector, Layout, chart_layout, pack
 
+#: The shape of the page's chart area at Fit on a 1400 × 900 window: 1382 × 724 px, less
+#: the margins the page's Fit leaves (8 px each side, and 8 px for a box's shadow).
+CHART_FIT = (1382 - 16 - 8) / (724 - 16 - 8)
+
 
 def screen_layout(model: Model, bodies: tuple[str, ...], overview: bool) -> dict[str, Any]:
     """The page's ``layout``: the tiered layout of ``bodies`` and the overview's rows."""
-    layout = chart_layout(model, bodies)
+    layout = chart_layout(model, bodies, fit=CHART_FIT)
     return from_layout(layout, overview)
 
 

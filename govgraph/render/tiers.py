@@ -98,6 +98,12 @@ PAD_X, PAD_Y = 7, 4
 MIN_TEXT_WIDTH = 84
 SPINE = 14  # the indent of wrapped rows, where the spine runs down
 BLOCK_GAP = 40  # between the blocks of the chart
+#: Up to this many bodies, the families' shapes are chosen by laying the chart out with each
+#: of :data:`_SHAPES` and keeping the one largest on the screen.
+SEARCHED = 300
+#: The shapes tried for the families of tier 0, of tier 1 and of the tiers below, as
+#: multiples of the screen's ratio: a wide family of tall narrow ones often fills it best.
+_SHAPES = [(t, i, 1.0) for t in (1.0, 1.3, 1.7) for i in (1.0, 0.6, 0.4)]
 
 
 class Box(NamedTuple):
@@ -194,10 +200,13 @@ class Layout:
         }
 
 
-def chart_layout(model: Model, bodies: Sequence[str], ratio: float = TARGET_RATIO) -> Layout:
+def chart_layout(
+    model: Model, bodies: Sequence[str], ratio: float = TARGET_RATIO, fit: float | None = None
+) -> Layout:
     """The layout of ``bodies`` of ``model`` (ids, in any order): roots first, then by name.
 
-    ``ratio``: the width : height of the screen or page it is for.
+    ``ratio``: the width : height of the screen or page it is for; ``fit``: that of the area
+    it is fitted to, if not ``ratio`` (see :func:`tiered_layout`).
     """
     drawn = set(bodies)
     parents = {}
@@ -210,16 +219,22 @@ def chart_layout(model: Model, bodies: Sequence[str], ratio: float = TARGET_RATI
     keys = {
         b: (not model.bodies[b].root, model.bodies[b].name.casefold(), b) for b in bodies
     }  # fmt: skip
-    return tiered_layout(parents, names, keys.__getitem__, ratio)
+    return tiered_layout(parents, names, keys.__getitem__, ratio, fit)
 
 
 def tiered_layout(
-    parents: Parents, names: Names, key: SortKey | None = None, ratio: float = TARGET_RATIO
+    parents: Parents,
+    names: Names,
+    key: SortKey | None = None,
+    ratio: float = TARGET_RATIO,
+    fit: float | None = None,
 ) -> Layout:
     """The layout of the bodies in ``parents`` (see the module docstring).
 
     ``key`` orders tops and siblings (default: the id); ``ratio`` is the shape wrapped
-    rows aim at.
+    rows aim at. Up to :data:`SEARCHED` bodies, the chart is laid out with each of
+    :data:`_SHAPES` and the one largest when fitted to a ``fit`` (default ``ratio``) area
+    is kept, then the one largest on a ``ratio`` one.
     """
     order: SortKey = key or (lambda body: (body,))
     placed_under, second = _placement(parents, order)
@@ -232,12 +247,24 @@ def tiered_layout(
     tier = _tiers(tops, children)
     labels = {body: label(*names[body]) for body in parents}
     sizes = _tier_sizes(tier, labels)
-    frames = _Frames(children, tier, sizes, ratio)
-    blocks = []
-    for top in tops:
-        frames.build(top)
-        blocks.append(frames.block(top, labels))
-    where = pack([(b.width, b.height) for b in blocks], BLOCK_GAP, BLOCK_GAP, ratio, one_row=1)
+    best: tuple[tuple[float, float], list[Block], Packing] | None = None
+    shapes = _SHAPES if len(parents) <= SEARCHED else [(1.0,)]
+    for shape in shapes:
+        frames = _Frames(children, tier, sizes, tuple(s * ratio for s in shape))
+        blocks = []
+        for top in tops:
+            frames.build(top)
+            blocks.append(frames.block(top, labels))
+        where = pack([(b.width, b.height) for b in blocks], BLOCK_GAP, BLOCK_GAP, ratio, 1)
+        # the height of the area it needs: the smaller, the larger it is drawn
+        need = (
+            max(where.width / (fit or ratio), where.height),
+            max(where.width / ratio, where.height),
+        )
+        if best is None or need < best[0]:
+            best = (need, blocks, where)
+    assert best is not None
+    _, blocks, where = best
     placed = tuple(
         Block(b.top, x, y, b.width, b.height, b.boxes, b.connectors)
         for b, (x, y) in zip(blocks, where.positions, strict=True)
@@ -265,9 +292,9 @@ class _Frames:
         children: dict[str, list[str]],
         tier: dict[str, int],
         sizes: list[tuple[int, int]],
-        ratio: float,
+        ratios: tuple[float, ...],
     ) -> None:
-        self.children, self.tier, self.sizes, self.ratio = children, tier, sizes, ratio
+        self.children, self.tier, self.sizes, self.ratios = children, tier, sizes, ratios
         self.size: dict[str, tuple[int, int]] = {}
         self.box_x: dict[str, int] = {}
         self.offset: dict[str, Point] = {}  # a child's block in its parent's block
@@ -290,7 +317,8 @@ class _Frames:
         if not kids:
             self.size[body], self.box_x[body] = (box_w, box_h), 0
             return
-        packing = pack([self.size[k] for k in kids], ratio=self.ratio)
+        ratio = self.ratios[min(self.tier[body], len(self.ratios) - 1)]
+        packing = pack([self.size[k] for k in kids], ratio=ratio)
         wrapped = len(packing.rows) > 1
         indent = SPINE if wrapped else 0
         width = max(box_w, indent + packing.width)
