@@ -98,6 +98,22 @@ def cell_value(item: TableSheet, row: Row, column: str) -> Any:
     return value if isinstance(value, str) else text(value)
 
 
+def data_rows(item: TableSheet) -> list[Row]:
+    """The rows of a table below its header."""
+    return [r for r in item.sheet.rows if r.number > item.header.number]
+
+
+def row_values(item: TableSheet, row: Row, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """A row's values by column, for the table's columns the sheet has (but ``skip``);
+    empty cells left out."""
+    values = {
+        column: cell_value(item, row, column)
+        for column in item.table.columns
+        if column in item.columns and column not in skip
+    }
+    return {key: value for key, value in values.items() if value is not None}
+
+
 def rows_read(item: TableSheet, count: int, unused: str = "") -> str:
     """The summary line of one table: ``model.xlsx, sheet 'bodies': 18 bodies``."""
     name = item.table.name

@@ -17,7 +17,13 @@ from pydantic import BaseModel, ValidationError
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft
-from govgraph.interop.spreadsheet_cells import TableSheet, cell_value, cell_where, rows_read
+from govgraph.interop.spreadsheet_cells import (
+    TableSheet,
+    cell_where,
+    data_rows,
+    row_values,
+    rows_read,
+)
 from govgraph.interop.spreadsheet_read import Row
 from govgraph.packs.builtin import builtin_packs
 from govgraph.packs.models import Pack, Provision, rules_of
@@ -40,17 +46,17 @@ def read_packs(draft: Draft, tables: Sequence[TableSheet]) -> KnownPacks:
         known.post_roles.add(role)
     packs: dict[str, tuple[dict[str, Any], str]] = {}  # id -> (pack, where)
     for item in (t for t in tables if t.table.name == "packs"):
-        for row in _rows(item):
-            values = _values(item, row)
+        for row in data_rows(item):
+            values = row_values(item, row)
             where = cell_where(item, row, "id")
             if values.get("id") in packs:
                 raise GovgraphError(f"{where}: the pack id {values['id']!r} is used twice")
             packs[str(values.get("id"))] = ({**values, "provisions": []}, where)
-        if _rows(item):
-            draft.read.append(rows_read(item, len(_rows(item))))
+        if data_rows(item):
+            draft.read.append(rows_read(item, len(data_rows(item))))
     for item in (t for t in tables if t.table.name == "pack-provisions"):
-        for row in _rows(item):
-            values = _values(item, row)
+        for row in data_rows(item):
+            values = row_values(item, row)
             pack_id = values.pop("pack", None)
             if pack_id not in packs:
                 raise GovgraphError(
@@ -59,8 +65,8 @@ def read_packs(draft: Draft, tables: Sequence[TableSheet]) -> KnownPacks:
             values["requires"] = _rule(item, row, values.get("requires"))
             _checked(Provision, values, item, row)
             packs[pack_id][0]["provisions"].append(values)
-        if _rows(item):
-            draft.read.append(rows_read(item, len(_rows(item))))
+        if data_rows(item):
+            draft.read.append(rows_read(item, len(data_rows(item))))
     for pack, where in packs.values():
         try:
             validated = Pack.model_validate(pack)
@@ -70,19 +76,6 @@ def read_packs(draft: Draft, tables: Sequence[TableSheet]) -> KnownPacks:
         known.post_roles.update(_post_roles(validated))
         draft.packs.append(pack)
     return known
-
-
-def _rows(item: TableSheet) -> list[Row]:
-    return [r for r in item.sheet.rows if r.number > item.header.number]
-
-
-def _values(item: TableSheet, row: Row) -> dict[str, Any]:
-    values = {
-        column: cell_value(item, row, column)
-        for column in item.table.columns
-        if column in item.columns
-    }
-    return {key: value for key, value in values.items() if value is not None}
 
 
 def _rule(item: TableSheet, row: Row, text: Any) -> Any:

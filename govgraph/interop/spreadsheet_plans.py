@@ -13,17 +13,22 @@ from typing import Any
 
 from govgraph.errors import GovgraphError
 from govgraph.interop.draft import Draft
-from govgraph.interop.spreadsheet_cells import TableSheet, cell_value, cell_where, rows_read
-from govgraph.interop.spreadsheet_read import Row
+from govgraph.interop.spreadsheet_cells import (
+    TableSheet,
+    cell_where,
+    data_rows,
+    row_values,
+    rows_read,
+)
 
 
 def read_plans(draft: Draft, tables: Sequence[TableSheet]) -> None:
     """Read the plans tables into ``draft.plans``, each plan with its priorities."""
     plans: dict[str, dict[str, Any]] = {}
     for item in (t for t in tables if t.table.name == "plans"):
-        rows = _rows(item)
+        rows = data_rows(item)
         for row in rows:
-            values = _values(item, row)
+            values = row_values(item, row)
             if values.get("id") in plans:
                 where = cell_where(item, row, "id")
                 raise GovgraphError(f"{where}: the plan id {values['id']!r} is used twice")
@@ -31,9 +36,9 @@ def read_plans(draft: Draft, tables: Sequence[TableSheet]) -> None:
         if rows:
             draft.read.append(rows_read(item, len(rows)))
     for item in (t for t in tables if t.table.name == "plan-priorities"):
-        rows = _rows(item)
+        rows = data_rows(item)
         for row in rows:
-            values = _values(item, row)
+            values = row_values(item, row)
             plan_id = values.pop("plan", None)
             if plan_id not in plans:
                 raise GovgraphError(
@@ -43,16 +48,3 @@ def read_plans(draft: Draft, tables: Sequence[TableSheet]) -> None:
         if rows:
             draft.read.append(rows_read(item, len(rows)))
     draft.plans.extend(plans.values())
-
-
-def _rows(item: TableSheet) -> list[Row]:
-    return [r for r in item.sheet.rows if r.number > item.header.number]
-
-
-def _values(item: TableSheet, row: Row) -> dict[str, Any]:
-    values = {
-        column: cell_value(item, row, column)
-        for column in item.table.columns
-        if column in item.columns
-    }
-    return {key: value for key, value in values.items() if value is not None}

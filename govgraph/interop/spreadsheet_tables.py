@@ -27,6 +27,7 @@ from govgraph.interop.spreadsheet_cells import (
     TableSheet,
     cell_value,
     cell_where,
+    data_rows,
     rows_read,
     split_items,
 )
@@ -82,7 +83,7 @@ class _TableReader:
     # --- one table ----------------------------------------------------------------------
 
     def read(self, item: TableSheet) -> None:
-        rows = [r for r in item.sheet.rows if r.number > item.header.number]
+        rows = data_rows(item)
         for row in rows:
             values = {
                 column: cell_value(item, row, column)
