@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from govgraph.interop.roles import RoleMapper
-from govgraph.interop.values import IdAllocator
+from govgraph.interop.values import IdAllocator, partial_date
 from govgraph.schema import (
     Body,
     Holding,
@@ -72,6 +73,17 @@ class Skipped:
             shown = self.examples.setdefault(reason, [])
             if len(shown) < MAX_EXAMPLES and example not in shown:
                 shown.append(example)
+
+    def date(self, text: str | None, end: bool, where: str) -> date | None:
+        """A source's date (a reduced one widened, see :func:`partial_date`), or None,
+        counted as "date not understood" when it is not one."""
+        if text is None:
+            return None
+        try:
+            return partial_date(text, end=end)
+        except ValueError:
+            self.add("date not understood (left out)", f"{where}: {text!r}")
+            return None
 
     def note_field(self, name: str) -> None:
         self.fields[name] += 1

@@ -49,7 +49,7 @@ from govgraph.interop.openstates_read import (
     read_committees,
 )
 from govgraph.interop.roles import RoleMapper
-from govgraph.interop.values import body_kind, partial_date, person_slug, slugify
+from govgraph.interop.values import body_kind, person_slug, slugify
 from govgraph.names import fold_name
 
 BODY, PERSON, CHAMBER = "body", "person", "chamber"
@@ -328,13 +328,7 @@ class _OpenStates:
         return ordered("membership", values)
 
     def _date(self, text: str | None, end: bool, where: str) -> date | None:
-        if text is None:
-            return None
-        try:
-            return partial_date(text, end=end)
-        except ValueError:
-            self.skipped.add("date not understood (left out)", f"{where}: {text!r}")
-            return None
+        return self.skipped.date(text, end, where)
 
     # --- summary --------------------------------------------------------------------------
 

@@ -63,7 +63,7 @@ from govgraph.interop.popolo_rules import (
 )
 from govgraph.interop.popolo_terms import ENTITY, EXTENSIONS, REPORTS_TO
 from govgraph.interop.roles import RoleMapper
-from govgraph.interop.values import body_kind, clean_text, partial_date
+from govgraph.interop.values import body_kind, clean_text
 from govgraph.schema import Body, Organisation, Person, Post, validate
 from govgraph.slugs import CHECK_SLUGS
 
@@ -175,14 +175,7 @@ class _PopoloImport:
     # --- dates ----------------------------------------------------------------------------
 
     def _date(self, value: Any, end: bool, where: str) -> date | None:
-        text = text_of(value)
-        if text is None:
-            return None
-        try:
-            return partial_date(text, end=end)
-        except ValueError:
-            self.skipped.add("date not understood (left out)", f"{where}: {text!r}")
-            return None
+        return self.skipped.date(text_of(value), end, where)
 
     def _period(self, start: Any, end: Any, where: str) -> tuple[date | None, date | None]:
         first, last = self._date(start, False, where), self._date(end, True, where)
