@@ -1,4 +1,4 @@
-"""The benchmark's report: a table of stages per scale, then the targets of issues 2, 3, 4 and 8."""
+"""The benchmark's report: a table of stages per scale, then the speed and memory targets."""
 
 from __future__ import annotations
 
@@ -118,13 +118,13 @@ def targets(rows: list[Row], extra: dict[str, Any]) -> list[tuple[str, str, bool
         ratio(scale, "pyvis chart data ÷ govgraph chart data ≥ 50", "pyvis", "chart-data",
               lambda v: v >= 50)  # fmt: skip
     for scale in ("fifty", "national"):
-        ratio(scale, "load + build_graph ÷ PyYAML C parse ≤ 2 (issue 2)", "load+graph",
+        ratio(scale, "load + build_graph ÷ PyYAML C parse ≤ 2", "load+graph",
               "parse-c", lambda v: v <= 2)  # fmt: skip
         ratio(scale, "the same, GC paused as the command runs it", "load+graph-cmd",
               "parse-c", lambda v: v <= 2)  # fmt: skip
     audit = median("national", "audit-cmd")
     if audit is not None:
-        out.append(("national: the checks after loading < 1 s (issue 3)", f"{audit:.2f} s",
+        out.append(("national: the checks after loading < 1 s", f"{audit:.2f} s",
                     audit < 1))  # fmt: skip
     found = median("national", "insights")
     if found is not None:
