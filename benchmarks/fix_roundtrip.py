@@ -23,10 +23,19 @@ from govgraph.fix.changes import SetKey  # noqa: E402
 from govgraph.fix.yamledit import Document, apply  # noqa: E402
 from govgraph.loader import load  # noqa: E402
 
-FOLDERS = [ROOT / "models/worcestershire", ROOT / "models/wychavon", ROOT / "tests/fixtures/fix/anchors"]
+FOLDERS = [
+    ROOT / "models/worcestershire",
+    ROOT / "models/wychavon",
+    ROOT / "tests/fixtures/fix/anchors",
+]
 #: One membership to end in each folder: (file, body, member, date).
 EDITS = {
-    "worcestershire": ("bodies/council.yaml", "corporate-parenting", "cllr-derek-lowe", "2025-05-01"),
+    "worcestershire": (
+        "bodies/council.yaml",
+        "corporate-parenting",
+        "cllr-derek-lowe",
+        "2025-05-01",
+    ),
     "wychavon": ("bodies.yaml", "safer-wychavon", "south-worcs-ccg", "2022-06-30"),
     "anchors": ("model.yaml", "hwb", "jo-bloggs", "2023-05-04"),
 }
@@ -57,7 +66,9 @@ def main() -> None:
         for path in sorted(folder.rglob("*.yaml")):
             text = path.read_text(encoding="utf-8")
             yaml = ruamel()
-            print(f"  {path.relative_to(ROOT)}: {changed_lines(text, dumped(yaml, yaml.load(text)))}")
+            print(
+                f"  {path.relative_to(ROOT)}: {changed_lines(text, dumped(yaml, yaml.load(text)))}"
+            )
     print("One membership ended: lines changed (ruamel.yaml / text edit)")
     for folder in FOLDERS:
         file, body_id, member, day = EDITS[folder.name]
@@ -72,9 +83,7 @@ def main() -> None:
         membership = next(m for m in model.bodies[body_id].members if m.member == member)
         edit = Document(file, text).edits(SetKey(membership, "to", day, f"{body_id}/{member}"))
         by_text = apply(text, edit)
-        print(
-            f"  {folder.name}: {changed_lines(text, by_ruamel)} / {changed_lines(text, by_text)}"
-        )
+        print(f"  {folder.name}: {changed_lines(text, by_ruamel)} / {changed_lines(text, by_text)}")
         if folder.name == "anchors":
             print("  ruamel.yaml's result for the anchors file:")
             for line in difflib.unified_diff(
